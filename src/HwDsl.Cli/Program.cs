@@ -1,1 +1,11 @@
-return 0;
+using System.CommandLine;
+using HwDsl.Cli;
+using HwDsl.Cli.Commands;
+
+var root = new RootCommand("HwDsl: hardware-aware training for neuromorphic and analog in-memory hardware.")
+{
+    TrainCommand.Create(),
+    DescribeCommand.Create(),
+
+};
+return CliErrors.Run(root, args);

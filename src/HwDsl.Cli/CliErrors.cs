@@ -1,0 +1,47 @@
+using System.CommandLine;
+using HwDsl.Data;
+
+namespace HwDsl.Cli;
+
+/// <summary>
+/// One place that turns failures into what a user should see: a one-line message on stderr and a non-zero
+/// exit code, never a stack trace (set HWDSL_DEBUG=1 to get one for a bug report).
+/// </summary>
+internal static class CliErrors
+{
+    public const int BadInput = 2;
+    public const int Cancelled = 130;
+    public const int Internal = 70;
+
+    public static int Run(RootCommand root, string[] args)
+    {
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) Console.Error.WriteLine($"hwdsl: {error.Message}");
+            Console.Error.WriteLine("hwdsl: see 'hwdsl --help'.");
+            return BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (Describe(e) is { } message)
+        {
+            Console.Error.WriteLine($"hwdsl: {message}");
+            if (Environment.GetEnvironmentVariable("HWDSL_DEBUG") == "1") Console.Error.WriteLine(e);
+            return e is OperationCanceledException ? Cancelled : e is ArgumentException or DataException or UserInputException ? BadInput : Internal;
+        }
+    }
+
+    private static string? Describe(Exception e) => e switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
+        OperationCanceledException => "cancelled.",
+        ArgumentException or DataException or UserInputException => e.Message,
+        _ => $"internal error ({e.GetType().Name}): {e.Message}",
+    };
+}
+
+/// <summary>A problem with what the user asked for, reported as a single line.</summary>
+internal sealed class UserInputException(string message) : Exception(message);

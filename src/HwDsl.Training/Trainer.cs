@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using HwDsl.Autodiff;
+using HwDsl.Data;
+using HwDsl.Kernels;
+
+namespace HwDsl.Training;
+
+/// <summary>
+/// Mini-batch training of a classifier with softmax cross-entropy. Deterministic: the same model seed, data seed,
+/// options and thread count give the same numbers bit for bit (the MAC core never splits a reduction).
+/// </summary>
+public static class Trainer
+{
+    /// <summary>Trains <paramref name="model"/> on <paramref name="data"/>'s training split and evaluates on its test split after each epoch.</summary>
+    public static TrainingResult Train(ILayer<float> model, Dataset data, TrainingOptions options, MacPool? pool = null,
+        ITrainingObserver? observer = null, CancellationToken cancel = default)
+    {
+        options.Validate();
+        var train = data.Train;
+        var tape = new Tape<float>(pool);
+        var optimizer = options.Optimizer.Create(model.Parameters);
+        var batcher = new MiniBatcher(train, options.BatchSize, options.Seed);
+        var x = new float[options.BatchSize * train.FeatureCount];
+        var labels = new int[options.BatchSize];
+        var epochs = new List<EpochMetrics>();
+        var reportEvery = Math.Max(1, batcher.BatchesPerEpoch / 50);
+        var total = Stopwatch.StartNew();
+
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            optimizer.LearningRate = options.Optimizer.LearningRate * options.Schedule.Factor(epoch, options.Epochs);
+            batcher.StartEpoch(epoch);
+            double lossSum = 0;
+            long correct = 0, seen = 0;
+            var clock = Stopwatch.StartNew();
+            for (var b = 0; b < batcher.BatchesPerEpoch; b++)
+            {
+                if (cancel.IsCancellationRequested) return new TrainingResult(epochs, Completed: false);
+                var rows = batcher.Fill(b, x, labels);
+                optimizer.ZeroGrad();
+                var input = Tensor<float>.Constant(x, rows, train.FeatureCount);
+                var loss = tape.SoftmaxCrossEntropy(model.Forward(tape, input), labels.AsSpan(0, rows), out var c);
+                tape.Backward(loss);
+                optimizer.Step();
+                lossSum += loss.Values[0] * rows;
+                correct += c;
+                seen += rows;
+                tape.Reset();
+                if (observer is not null && (b + 1) % reportEvery == 0) observer.OnBatch(epoch, b + 1, batcher.BatchesPerEpoch, lossSum / seen);
+            }
+            clock.Stop();
+            var (testLoss, testAccuracy) = Evaluation.Run(model, data.Test, tape, options.EvaluationBatchSize);
+            var elapsed = total.Elapsed;
+            var metrics = new EpochMetrics(epoch, options.Epochs, optimizer.LearningRate, lossSum / seen, (double)correct / seen,
+                testLoss, testAccuracy, seen / clock.Elapsed.TotalSeconds, clock.Elapsed, elapsed,
+                elapsed / (epoch + 1) * (options.Epochs - epoch - 1));
+            epochs.Add(metrics);
+            observer?.OnEpoch(metrics);
+        }
+        return new TrainingResult(epochs, Completed: true);
+    }
+}
