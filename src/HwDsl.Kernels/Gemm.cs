@@ -1,3 +1,7 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using HwDsl.Kernels.GemmImpl;
+
 namespace HwDsl.Kernels;
 
 /// <summary>
@@ -6,11 +10,78 @@ namespace HwDsl.Kernels;
 /// </summary>
 public static class Gemm
 {
+    /// <summary>The code paths, widest first; <see cref="Path"/> is the one dispatched to.</summary>
+    internal enum KernelPath { Vector512, Vector256, Scalar }
+
+    // Below this many multiply-adds a call runs on its caller alone: waking a worker costs more than it saves.
+    internal const long ParallelThreshold = 1L << 20;
+
+    private static readonly KernelPath Detected = DetectPath();
+    [ThreadStatic] private static KernelPath? t_forced;
+
+    /// <summary>
+    /// The path calls from this thread use. Tests may force another per thread (a Vector512 path on hardware
+    /// without AVX-512 runs emulated, slowly, but gives the same results).
+    /// </summary>
+    internal static KernelPath Path
+    {
+        get => t_forced ?? Detected;
+        set => t_forced = value;
+    }
+
+    internal static KernelPath DetectPath() =>
+        Vector512.IsHardwareAccelerated && Avx512F.IsSupported ? KernelPath.Vector512
+        : Vector256.IsHardwareAccelerated && Fma.IsSupported ? KernelPath.Vector256
+        : KernelPath.Scalar;
+
+    /// <summary>Which kernel path this process uses, e.g. "Vector512 (AVX-512F), 8×32 tile".</summary>
+    public static string Describe() => Path switch
+    {
+        KernelPath.Vector512 => "Vector512 (AVX-512F), 8×32 tile (8×16 for n ≤ 16)",
+        KernelPath.Vector256 => "Vector256 (AVX2+FMA), 6×16 tile",
+        _ => "scalar",
+    };
+
     /// <summary>C (m×n) = op(A)·op(B) (+ C when <paramref name="accumulate"/>) (+ bias[j] on every row).</summary>
-    public static void Compute(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
+    public static unsafe void Compute(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
         GemmLayout layout, bool accumulate = false, ReadOnlySpan<float> bias = default, MacPool? pool = null)
     {
-        // Placeholder body: the reference. Replaced by the packed, register-blocked kernel.
-        GemmReference.Compute(a, b, c, m, n, k, layout, accumulate, bias);
+        GemmShape.Validate(a.Length, b.Length, c.Length, bias.Length, m, n, k);
+        if (layout is not (GemmLayout.NN or GemmLayout.TN or GemmLayout.NT))
+            throw new ArgumentOutOfRangeException(nameof(layout), $"unknown GEMM layout {layout}.");
+        if (m == 0 || n == 0) return;
+        if (k == 0)
+        {
+            for (var i = 0; i < m; i++)
+            {
+                var row = c.Slice(i * n, n);
+                if (bias.IsEmpty) { if (!accumulate) row.Clear(); }
+                else if (accumulate) for (var j = 0; j < n; j++) row[j] += bias[j];
+                else bias.CopyTo(row);
+            }
+            return;
+        }
+
+        pool ??= MacPool.Shared;
+        var threads = (long)m * n * k >= ParallelThreshold ? pool.Threads : 1;
+        fixed (float* pa = a, pb = b, pc = c, pbias = bias)
+        {
+            var args = new GemmArgs(pa, pb, pc, m, n, k, layout, accumulate, bias.IsEmpty ? null : pbias);
+            switch (Path)
+            {
+                case KernelPath.Vector512 when n <= 16:
+                    GemmDriver<Kernel512x8x16>.Run(args, pool, threads);
+                    break;
+                case KernelPath.Vector512:
+                    GemmDriver<Kernel512x8x32>.Run(args, pool, threads);
+                    break;
+                case KernelPath.Vector256:
+                    GemmDriver<Kernel256x6x16>.Run(args, pool, threads);
+                    break;
+                default:
+                    GemmScalar.Run(args);
+                    break;
+            }
+        }
     }
 }

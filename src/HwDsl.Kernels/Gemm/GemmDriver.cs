@@ -1,0 +1,146 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace HwDsl.Kernels.GemmImpl;
+
+/// <summary>The operands of one GEMM call, as raw pointers into pinned spans.</summary>
+internal readonly unsafe struct GemmArgs(
+    float* a, float* b, float* c, int m, int n, int k, GemmLayout layout, bool accumulate, float* bias)
+{
+    public readonly float* A = a, B = b, C = c, Bias = bias;
+    public readonly int M = m, N = n, K = k;
+    public readonly GemmLayout Layout = layout;
+    public readonly bool Accumulate = accumulate;
+}
+
+/// <summary>
+/// The blocked GEMM around a micro-kernel. B is packed whole-k in NR-wide panels for a block of NC columns
+/// (shared by all threads); each task owns a block of rows (and possibly a group of panels), packs its A rows per
+/// KC block and runs the micro-kernel over its tiles. Every output element is summed the same way whatever the
+/// thread count: in p order inside a KC block, KC blocks in order, with KC a function of k alone.
+/// </summary>
+internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
+{
+    private const int KcMax = 256;
+    private const int McMax = 96;            // rows per task: A block McMax×KcMax stays in L2
+    private const int BPackBudget = 1 << 18; // floats (1 MiB) of packed B per column block
+
+    public static void Run(in GemmArgs g, MacPool pool, int threads)
+    {
+        int mr = TKernel.MR, nr = TKernel.NR;
+        var kBlocks = (g.K + KcMax - 1) / KcMax;
+        var kcStep = ((g.K + kBlocks - 1) / kBlocks + 7) & ~7;
+        var nc = Math.Max(nr, BPackBudget / g.K / nr * nr);
+        nc = Math.Min(nc, (g.N + nr - 1) / nr * nr);
+
+        var mPanels = (g.M + mr - 1) / mr;
+        int panelsPerRowBlock = Math.Min(McMax / mr, mPanels), colGroupsWanted = 1;
+        if (threads > 1)
+        {
+            // Enough tasks for dynamic balancing on a noisy machine, without splitting rows too finely.
+            var target = 4 * threads;
+            panelsPerRowBlock = Math.Max(1, Math.Min(panelsPerRowBlock, (mPanels + target - 1) / target));
+            panelsPerRowBlock = Math.Max(panelsPerRowBlock, Math.Min(mPanels, 16 / mr + 1));
+            var rowBlocksNow = (mPanels + panelsPerRowBlock - 1) / panelsPerRowBlock;
+            colGroupsWanted = Math.Max(1, (target + rowBlocksNow - 1) / rowBlocksNow);
+        }
+        var rowBlocks = (mPanels + panelsPerRowBlock - 1) / panelsPerRowBlock;
+
+        var bPack = GemmBuffers.PackB((long)g.K * nc);
+        for (var jc = 0; jc < g.N; jc += nc)
+        {
+            var cols = Math.Min(nc, g.N - jc);
+            var nPanels = (cols + nr - 1) / nr;
+            var packB = new PackBTask(g, jc, nr, bPack);
+            if (threads > 1) pool.Run(nPanels, packB);
+            else for (var t = 0; t < nPanels; t++) packB.Execute(t);
+
+            var colGroups = Math.Min(colGroupsWanted, nPanels);
+            var compute = new ComputeTask(g, jc, nPanels, colGroups, panelsPerRowBlock, kcStep, bPack);
+            var tasks = rowBlocks * colGroups;
+            if (threads > 1) pool.Run(tasks, compute);
+            else for (var t = 0; t < tasks; t++) compute.Execute(t);
+        }
+    }
+
+    private readonly struct PackBTask(GemmArgs g, int jc, int nr, float* bPack) : IMacPoolTask
+    {
+        public void Execute(int panel) =>
+            GemmPacking.PackBPanel(g.B, g.N, g.K, g.Layout == GemmLayout.NT, jc + panel * nr, nr,
+                bPack + (long)panel * g.K * nr);
+    }
+
+    private readonly struct ComputeTask(GemmArgs g, int jc, int nPanels, int colGroups, int panelsPerRowBlock,
+        int kcStep, float* bPack) : IMacPoolTask
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Execute(int index)
+        {
+            int mr = TKernel.MR, nr = TKernel.NR;
+            var rowBlock = index / colGroups;
+            var group = index % colGroups;
+            var jp0 = (int)((long)nPanels * group / colGroups);
+            var jp1 = (int)((long)nPanels * (group + 1) / colGroups);
+            var i0 = rowBlock * panelsPerRowBlock * mr;
+            var rows = Math.Min(panelsPerRowBlock * mr, g.M - i0);
+            var aPack = GemmBuffers.PackA((long)panelsPerRowBlock * mr * kcStep + 8 * mr);
+            var scratch = stackalloc float[mr * nr];
+            var transposedA = g.Layout == GemmLayout.TN;
+
+            for (var p0 = 0; p0 < g.K; p0 += kcStep)
+            {
+                var kc = Math.Min(kcStep, g.K - p0);
+                GemmPacking.PackA(g.A, g.M, g.K, transposedA, i0, rows, p0, kc, aPack, mr);
+                var first = p0 == 0;
+                var addC = !first || g.Accumulate;
+                for (var jp = jp0; jp < jp1; jp++)
+                {
+                    var j = jc + jp * nr;
+                    var cols = Math.Min(nr, g.N - j);
+                    var bias = first && g.Bias != null ? g.Bias + j : null;
+                    var bPanel = bPack + (long)jp * g.K * nr + (long)p0 * nr;
+                    var aPanel = aPack;
+                    for (var r = 0; r < rows; r += mr, aPanel += kc * mr)
+                    {
+                        var c = g.C + (long)(i0 + r) * g.N + j;
+                        var valid = Math.Min(mr, rows - r);
+                        if (valid == mr && cols == nr)
+                        {
+                            TKernel.Run(aPanel, bPanel, kc, c, g.N, bias, addC);
+                            continue;
+                        }
+
+                        // Edge tile: compute in full into scratch, then write the valid part the same way.
+                        TKernel.Run(aPanel, bPanel, kc, scratch, nr, null, false);
+                        for (var x = 0; x < valid; x++)
+                        for (var y = 0; y < cols; y++)
+                        {
+                            var t = scratch[x * nr + y];
+                            if (bias != null) t += bias[y];
+                            c[(long)x * g.N + y] = addC ? c[(long)x * g.N + y] + t : t;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// <summary>Per-thread packing buffers, pinned and 64-byte aligned, grown on demand and reused across calls.</summary>
+internal static unsafe class GemmBuffers
+{
+    [ThreadStatic] private static float[]? t_a;
+    [ThreadStatic] private static float[]? t_b;
+
+    public static float* PackA(long floats) => Get(ref t_a, floats);
+
+    public static float* PackB(long floats) => Get(ref t_b, floats);
+
+    private static float* Get(ref float[]? buffer, long floats)
+    {
+        if (buffer == null || buffer.LongLength < floats + 16)
+            buffer = GC.AllocateUninitializedArray<float>(checked((int)(floats + 16)), pinned: true);
+        var address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
+        return (float*)((address + 63) & ~(nint)63);
+    }
+}
