@@ -6,6 +6,6 @@ var root = new RootCommand("HwDsl: hardware-aware training for neuromorphic and 
 {
     TrainCommand.Create(),
     DescribeCommand.Create(),
-
+    BenchCommand.Create(),
 };
 return CliErrors.Run(root, args);

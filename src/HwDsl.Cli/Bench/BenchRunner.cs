@@ -4,6 +4,8 @@ using HwDsl.Data;
 using HwDsl.Kernels;
 using HwDsl.Training;
 
+using HwDsl.Cli.Commands;
+
 namespace HwDsl.Cli.Bench;
 
 /// <summary>Runs the benchmark tables; ours and the peer alternate round by round so both see the same machine.</summary>

@@ -31,8 +31,8 @@ internal static class BenchCommand
                 Positive(parse.GetValue(rounds), "--rounds"),
                 parse.GetValue(seconds) is > 0 and <= 60 and var s ? s : throw new UserInputException($"--seconds must be in (0, 60]; got {parse.GetValue(seconds)}."),
                 Positive(parse.GetValue(trainRounds), "--train-rounds"),
-                parse.GetValue(only) is "gemm" or "train" or "all" and var o ? o : throw new UserInputException($"--only: '{parse.GetValue(only)}' is not one of gemm, train, all."),
-                parse.GetValue(peer) is "auto" or "required" or "none" and var p ? p : throw new UserInputException($"--peer: '{parse.GetValue(peer)}' is not one of auto, required, none."),
+                OneOf(parse.GetValue(only)!, "--only", "gemm", "train", "all"),
+                OneOf(parse.GetValue(peer)!, "--peer", "auto", "required", "none"),
                 parse.GetValue(python)!,
                 parse.GetValue(peerScript) ?? FindPeerScript(),
                 parse.GetValue(markdown));
@@ -40,6 +40,9 @@ internal static class BenchCommand
         });
         return command;
     }
+
+    private static string OneOf(string value, string option, params string[] allowed)
+        => allowed.Contains(value) ? value : throw new UserInputException($"{option}: '{value}' is not one of {string.Join(", ", allowed)}.");
 
     private static int Positive(int value, string option) => value >= 1 ? value : throw new UserInputException($"{option} must be at least 1; got {value}.");
 

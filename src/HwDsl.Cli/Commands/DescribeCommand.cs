@@ -24,7 +24,7 @@ internal static class DescribeCommand
     {
         var version = typeof(DescribeCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
         yield return $"hwdsl {version.Split('+')[0]} on .NET {Environment.Version} ({System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()})";
-        yield return $"MAC core: {"reference"}; Vector512 {(Vector512.IsHardwareAccelerated ? "on" : "off")}, Vector256 {(Vector256.IsHardwareAccelerated ? "on" : "off")}";
+        yield return $"MAC core: {GemmBenchmark.Describe()}; Vector512 {(Vector512.IsHardwareAccelerated ? "on" : "off")}, Vector256 {(Vector256.IsHardwareAccelerated ? "on" : "off")}";
         yield return $"cores: {Environment.ProcessorCount}";
         yield return $"data cache: {DatasetStore.DefaultRoot}";
         foreach (var s in new DatasetStore().Status())
