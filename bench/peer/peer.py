@@ -82,6 +82,11 @@ if "dropped" in CORETYPE_NOTE:
     print(f"peer: {CORETYPE_NOTE}", file=sys.stderr)
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = str(ARGS.threads)
+# With more than one thread, torch's OpenMP workers spin between parallel regions by default; on a shared
+# 2-core machine that starved everything else (MLP epoch 20× slower than with one thread). Passive waiting
+# made two threads about as fast as one there. An OMP_WAIT_POLICY already in the environment wins.
+if ARGS.threads > 1:
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 def _reexec_with_debian_python():
@@ -356,7 +361,8 @@ def handle(line):
 def ready():
     info = blas_info()
     return {"ready": True, "torch": torch.__version__, "numpy": np.__version__, "threads": ARGS.threads,
-            "coretype": os.environ.get("OPENBLAS_CORETYPE"), "coretype_note": CORETYPE_NOTE, "blas": info,
+            "coretype": os.environ.get("OPENBLAS_CORETYPE"), "coretype_note": CORETYPE_NOTE,
+            "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"), "blas": info,
             "python": sys.executable, "pid": os.getpid()}
 
 
@@ -391,4 +397,7 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the reader went away (e.g. `| head`, or the CLI exited): nothing left to say
+        os._exit(0)

