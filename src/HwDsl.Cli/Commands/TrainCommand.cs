@@ -20,7 +20,7 @@ internal static class TrainCommand
         var lr = new Option<double>("--lr") { Description = "learning rate", DefaultValueFactory = _ => 1e-3 };
         var momentum = new Option<double>("--momentum") { Description = "SGD momentum", DefaultValueFactory = _ => 0.9 };
         var weightDecay = new Option<double>("--weight-decay") { Description = "weight decay (L2; decoupled for adamw)", DefaultValueFactory = _ => 0 };
-        var schedule = new Option<string>("--schedule") { Description = "constant, step:GAMMA:EVERY or cosine[:MIN]", DefaultValueFactory = _ => "constant" };
+        var schedule = new Option<string>("--schedule") { Description = "constant, step:GAMMA:EVERY or cosine[:MIN]", DefaultValueFactory = _ => "cosine" };
         var seeds = new Option<string>("--seed", "--seeds", "-s") { Description = "seed, or comma-separated seeds (one run each; mean and spread are reported)", DefaultValueFactory = _ => "0" };
         var threads = ThreadsOption();
         var command = new Command("train", "Train a float MLP and report test accuracy per epoch.")

@@ -13,7 +13,9 @@ public static class Activations
 {
     /// <summary>y = max(x, 0).</summary>
     public static void Relu<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
-        => TensorPrimitives.Max(x, T.Zero, y);
+        {
+        if (!x.IsEmpty) TensorPrimitives.Max(x, T.Zero, y);
+    }
 
     /// <summary>dx += dy where y &gt; 0 (y is the ReLU output).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -37,6 +39,7 @@ public static class Activations
     /// <summary>y = clamp(x, lo, hi) (clipped ReLU when lo = 0).</summary>
     public static void HardClip<T>(ReadOnlySpan<T> x, T lo, T hi, Span<T> y) where T : IFloatingPointIeee754<T>
     {
+        if (x.IsEmpty) return;
         TensorPrimitives.Max(x, lo, y);
         TensorPrimitives.Min(y, hi, y);
     }
@@ -67,7 +70,9 @@ public static class Activations
 
     /// <summary>y = tanh(x).</summary>
     public static void Tanh<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>, IHyperbolicFunctions<T>
-        => TensorPrimitives.Tanh(x, y);
+        {
+        if (!x.IsEmpty) TensorPrimitives.Tanh(x, y);
+    }
 
     /// <summary>dx += dy · (1 − y²) (y is the tanh output).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -89,7 +94,9 @@ public static class Activations
 
     /// <summary>y = 1 / (1 + e^−x).</summary>
     public static void Sigmoid<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>, IExponentialFunctions<T>
-        => TensorPrimitives.Sigmoid(x, y);
+        {
+        if (!x.IsEmpty) TensorPrimitives.Sigmoid(x, y);
+    }
 
     /// <summary>dx += dy · y · (1 − y) (y is the sigmoid output).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
