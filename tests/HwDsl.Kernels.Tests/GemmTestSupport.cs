@@ -39,8 +39,15 @@ internal static class GemmTestSupport
         var biasD = t.Bias is null ? null : Array.ConvertAll(t.Bias, x => (double)x);
         GemmReference.Compute<double>(ad, bd, reference, m, n, k, t.Layout, t.Accumulate, biasD);
 
+        // Σ_p |a||b| per element, in i-p-j order (only a bound, so the order does not matter).
         var magnitude = new double[(long)m * n];
-        GemmReference.Compute<double>(Array.ConvertAll(ad, Math.Abs), Array.ConvertAll(bd, Math.Abs), magnitude, m, n, k, t.Layout);
+        for (var i = 0; i < m; i++)
+        for (var p = 0; p < k; p++)
+        {
+            var av = Math.Abs(t.Layout == GemmLayout.TN ? ad[p * m + i] : ad[i * k + p]);
+            for (var j = 0; j < n; j++)
+                magnitude[i * n + j] += av * Math.Abs(t.Layout == GemmLayout.NT ? bd[j * k + p] : bd[p * n + j]);
+        }
         for (var i = 0; i < m; i++)
         for (var j = 0; j < n; j++)
         {

@@ -90,7 +90,12 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
             for (var p0 = 0; p0 < g.K; p0 += kcStep)
             {
                 var kc = Math.Min(kcStep, g.K - p0);
-                GemmPacking.PackA(g.A, g.M, g.K, transposedA, i0, rows, p0, kc, aPack, mr);
+                // A transposed (TN) already has each panel's MR values per p side by side: the kernel reads full
+                // panels in place, and only a partial last panel is packed.
+                var fullPanels = transposedA ? rows / mr : 0;
+                if (fullPanels * mr < rows)
+                    GemmPacking.PackA(g.A, g.M, g.K, transposedA, i0 + fullPanels * mr, rows - fullPanels * mr, p0, kc,
+                        aPack + (long)fullPanels * kc * mr, mr);
                 var first = p0 == 0;
                 var addC = !first || g.Accumulate;
                 for (var jp = jp0; jp < jp1; jp++)
@@ -99,26 +104,24 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
                     var cols = Math.Min(nr, g.N - j);
                     var bias = first && g.Bias != null ? g.Bias + j : null;
                     var bPanel = bPack + (long)jp * g.K * nr + (long)p0 * nr;
-                    var aPanel = aPack;
-                    for (var r = 0; r < rows; r += mr, aPanel += kc * mr)
+                    for (var r = 0; r < rows; r += mr)
                     {
+                        var panel = r / mr;
+                        float* aPanel;
+                        int aStride;
+                        if (panel < fullPanels) { aPanel = g.A + (long)p0 * g.M + i0 + r; aStride = g.M; }
+                        else { aPanel = aPack + (long)panel * kc * mr; aStride = mr; }
                         var c = g.C + (long)(i0 + r) * g.N + j;
                         var valid = Math.Min(mr, rows - r);
                         if (valid == mr && cols == nr)
                         {
-                            TKernel.Run(aPanel, bPanel, kc, c, g.N, bias, addC);
+                            TKernel.Run(aPanel, aStride, bPanel, kc, c, g.N, bias, addC);
                             continue;
                         }
 
                         // Edge tile: compute in full into scratch, then write the valid part the same way.
-                        TKernel.Run(aPanel, bPanel, kc, scratch, nr, null, false);
-                        for (var x = 0; x < valid; x++)
-                        for (var y = 0; y < cols; y++)
-                        {
-                            var t = scratch[x * nr + y];
-                            if (bias != null) t += bias[y];
-                            c[(long)x * g.N + y] = addC ? c[(long)x * g.N + y] + t : t;
-                        }
+                        TKernel.Run(aPanel, aStride, bPanel, kc, scratch, nr, null, false);
+                        GemmEdge.Merge(scratch, nr, c, g.N, bias, addC, valid, cols);
                     }
                 }
             }

@@ -25,8 +25,11 @@ internal static unsafe class GemmPacking
             if (transposed)
             {
                 var src = a + (long)p0 * m + i;
-                if (valid == mr && mr == 8)
-                    for (var p = 0; p < kc; p++, src += m) Vector256.Store(Vector256.Load(src), dst + p * 8);
+                if (valid == mr && mr <= 8 && i + 8 <= m)
+                {
+                    // 8-wide copies at stride MR, in ascending order: each overwrites the previous one's spill.
+                    for (var p = 0; p < kc; p++, src += m) Vector256.Store(Vector256.Load(src), dst + p * mr);
+                }
                 else
                     for (var p = 0; p < kc; p++, src += m)
                     for (var r = 0; r < mr; r++)
