@@ -90,12 +90,9 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
             for (var p0 = 0; p0 < g.K; p0 += kcStep)
             {
                 var kc = Math.Min(kcStep, g.K - p0);
-                // A transposed (TN) already has each panel's MR values per p side by side: the kernel reads full
-                // panels in place, and only a partial last panel is packed.
-                var fullPanels = transposedA ? rows / mr : 0;
-                if (fullPanels * mr < rows)
-                    GemmPacking.PackA(g.A, g.M, g.K, transposedA, i0 + fullPanels * mr, rows - fullPanels * mr, p0, kc,
-                        aPack + (long)fullPanels * kc * mr, mr);
+                // A is packed for every layout, TN included: reading a transposed A in place strides a whole row of A
+                // per p, which walks more pages than the TLB holds (measured 18% slower for the weight gradients).
+                GemmPacking.PackA(g.A, g.M, g.K, transposedA, i0, rows, p0, kc, aPack, mr);
                 var first = p0 == 0;
                 var addC = !first || g.Accumulate;
                 for (var jp = jp0; jp < jp1; jp++)
@@ -106,21 +103,17 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
                     var bPanel = bPack + (long)jp * g.K * nr + (long)p0 * nr;
                     for (var r = 0; r < rows; r += mr)
                     {
-                        var panel = r / mr;
-                        float* aPanel;
-                        int aStride;
-                        if (panel < fullPanels) { aPanel = g.A + (long)p0 * g.M + i0 + r; aStride = g.M; }
-                        else { aPanel = aPack + (long)panel * kc * mr; aStride = mr; }
+                        var aPanel = aPack + (long)(r / mr) * kc * mr;
                         var c = g.C + (long)(i0 + r) * g.N + j;
                         var valid = Math.Min(mr, rows - r);
                         if (valid == mr && cols == nr)
                         {
-                            TKernel.Run(aPanel, aStride, bPanel, kc, c, g.N, bias, addC);
+                            TKernel.Run(aPanel, bPanel, kc, c, g.N, bias, addC);
                             continue;
                         }
 
                         // Edge tile: compute in full into scratch, then write the valid part the same way.
-                        TKernel.Run(aPanel, aStride, bPanel, kc, scratch, nr, null, false);
+                        TKernel.Run(aPanel, bPanel, kc, scratch, nr, null, false);
                         GemmEdge.Merge(scratch, nr, c, g.N, bias, addC, valid, cols);
                     }
                 }

@@ -10,7 +10,7 @@ internal readonly unsafe struct Kernel256x6x16 : IMicroKernel
     public static int NR => 16;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(float* a, int aStride, float* b, int kc, float* c, int ldc, float* bias, bool addC)
+    public static void Run(float* a, float* b, int kc, float* c, int ldc, float* bias, bool addC)
     {
         var c00 = Vector256<float>.Zero; var c01 = Vector256<float>.Zero;
         var c10 = Vector256<float>.Zero; var c11 = Vector256<float>.Zero;
@@ -40,7 +40,7 @@ internal readonly unsafe struct Kernel256x6x16 : IMicroKernel
             var a5 = Vector256.Create(a[5]);
             c50 = Vector256.FusedMultiplyAdd(a5, b0, c50);
             c51 = Vector256.FusedMultiplyAdd(a5, b1, c51);
-            a += aStride;
+            a += MR;
             b += 16;
         }
 

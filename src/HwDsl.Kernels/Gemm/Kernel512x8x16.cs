@@ -10,7 +10,7 @@ internal readonly unsafe struct Kernel512x8x16 : IMicroKernel
     public static int NR => 16;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(float* a, int aStride, float* b, int kc, float* c, int ldc, float* bias, bool addC)
+    public static void Run(float* a, float* b, int kc, float* c, int ldc, float* bias, bool addC)
     {
         var c00 = Vector512<float>.Zero;
         var c10 = Vector512<float>.Zero;
@@ -39,7 +39,7 @@ internal readonly unsafe struct Kernel512x8x16 : IMicroKernel
             c60 = Vector512.FusedMultiplyAdd(a6, b0, c60);
             var a7 = Vector512.Create(a[7]);
             c70 = Vector512.FusedMultiplyAdd(a7, b0, c70);
-            a += aStride;
+            a += MR;
             b += 16;
         }
 

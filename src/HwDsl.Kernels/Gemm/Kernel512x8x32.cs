@@ -10,7 +10,7 @@ internal readonly unsafe struct Kernel512x8x32 : IMicroKernel
     public static int NR => 32;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(float* a, int aStride, float* b, int kc, float* c, int ldc, float* bias, bool addC)
+    public static void Run(float* a, float* b, int kc, float* c, int ldc, float* bias, bool addC)
     {
         var c00 = Vector512<float>.Zero; var c01 = Vector512<float>.Zero;
         var c10 = Vector512<float>.Zero; var c11 = Vector512<float>.Zero;
@@ -48,7 +48,7 @@ internal readonly unsafe struct Kernel512x8x32 : IMicroKernel
             var a7 = Vector512.Create(a[7]);
             c70 = Vector512.FusedMultiplyAdd(a7, b0, c70);
             c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
-            a += aStride;
+            a += MR;
             b += 32;
         }
 
