@@ -1,0 +1,67 @@
+namespace HwDsl.Cli.Tests;
+
+public sealed class CommandLineTests
+{
+    [Theory]
+    [InlineData("--epochs|x", "'x'")]
+    [InlineData("--optimizer|foo", "unknown optimizer 'foo'; allowed: adam, adamw, sgd")]
+    [InlineData("--dataset|cifar", "known data sets: mnist, fashion-mnist")]
+    [InlineData("--threads|0", "--threads must be between 1 and 256; got 0")]
+    [InlineData("--hidden|256,-3", "'-3' is not a positive whole number")]
+    [InlineData("--lr|-0.1", "learning rate must be a positive finite number; got -0.1")]
+    [InlineData("--schedule|linear", "unknown learning-rate schedule 'linear'")]
+    [InlineData("--epochs|0", "epochs must be at least 1; got 0")]
+    [InlineData("--bogus", "--bogus")]
+    public void Bad_train_arguments_give_one_line_and_exit_2_without_a_stack_trace(string args, string expected)
+    {
+        var (exit, _, err) = Hwdsl.Run(["train", .. args.Split('|')]);
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, err);
+        Assert.StartsWith("hwdsl: ", err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.True(err.Trim().Split('\n').Length <= 3, err);
+    }
+
+    [Fact]
+    public void Describe_reports_version_simd_path_cores_and_data_cache()
+    {
+        var (exit, output, _) = Hwdsl.Run("describe");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"hwdsl \d+\.\d+\.\d+", output);
+        Assert.Matches(@"MAC core: (Vector512|Vector256|scalar)", output);
+        Assert.Contains($"cores: {Environment.ProcessorCount}", output);
+        Assert.Contains("mnist", output);
+        Assert.Contains("fashion-mnist", output);
+    }
+
+    [Fact]
+    public void Train_prints_one_plain_line_per_epoch_when_piped_and_a_summary()
+    {
+        var (exit, output, err) = Hwdsl.Run("train", "--epochs", "2", "--hidden", "32", "--seeds", "4,5", "--threads", "1");
+        Assert.True(exit == 0, err);
+        Assert.Equal(4, output.Split('\n').Count(l => l.StartsWith("epoch ")));
+        Assert.Contains("epoch   2/2", output);
+        Assert.Matches(@"samples/s", output);
+        var summary = output.Split('\n').Single(l => l.StartsWith("test accuracy"));
+        Assert.Matches(@"test accuracy 9\d\.\d\d % ± \d\.\d\d pp over seeds \[4, 5\]", summary);
+        Assert.DoesNotContain("\u001b[", output);   // no terminal control codes in a pipe
+    }
+
+    [Fact]
+    public void Bench_measures_every_gemm_shape_without_a_peer()
+    {
+        var (exit, output, err) = Hwdsl.Run("bench", "--only", "gemm", "--threads", "1", "--rounds", "1", "--seconds", "0.02", "--peer", "none");
+        Assert.True(exit == 0, err);
+        var rows = output.Split('\n').Where(l => l.StartsWith("| ") && !l.StartsWith("| product")).ToList();
+        Assert.Equal(9, rows.Count);
+        Assert.All(rows, r => Assert.Matches(@"\| \d+\.\d \| – \| – \|$", r.Trim()));
+    }
+
+    [Fact]
+    public void Bench_rejects_bad_values_naming_them()
+    {
+        var (exit, _, err) = Hwdsl.Run("bench", "--peer", "maybe");
+        Assert.Equal(2, exit);
+        Assert.Contains("--peer: 'maybe' is not one of auto, required, none", err);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using HwDsl.Cli.Bench;
+
+namespace HwDsl.Cli.Tests;
+
+/// <summary>
+/// The PyTorch/OpenBLAS peer speaks its protocol. These need Debian's python3-torch, which .ci/run installs;
+/// without it they fail with the install instruction rather than pass silently.
+/// </summary>
+public sealed class PeerTests
+{
+    private static readonly string Script = Path.Combine(Hwdsl.RepoRoot, "bench", "peer", "peer.py");
+
+    [Fact]
+    public void Peer_starts_reports_its_configuration_and_times_a_gemm()
+    {
+        using var peer = PeerProcess.Start("/usr/bin/python3", Script, 1);
+        Assert.True(peer.Ready["torch"] is not null, peer.Ready.ToJsonString());
+        var answer = peer.Send(new { cmd = "gemm", m = 64, n = 48, k = 32, layout = "TN", seconds = 0.05 });
+        Assert.True(answer["gflops"]!.GetValue<double>() > 0.1, answer.ToJsonString());
+        Assert.True(answer["gflops"]!.GetValue<double>() >= answer["gflops_numpy"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void Peer_reports_bad_commands_as_errors_and_keeps_serving()
+    {
+        using var peer = PeerProcess.Start("/usr/bin/python3", Script, 1);
+        var e = Assert.Throws<UserInputException>(() => peer.Send(new { cmd = "fly" }));
+        Assert.Contains("fly", e.Message);
+        Assert.NotNull(peer.Send(new { cmd = "gemm", m = 8, n = 8, k = 8, layout = "NN", seconds = 0.01 })["gflops"]);
+    }
+
+    [Fact]
+    public void A_missing_interpreter_is_a_one_line_instruction()
+    {
+        var e = Assert.Throws<UserInputException>(() => PeerProcess.Start("/nonexistent/python3", Script, 1));
+        Assert.Contains("python3-torch", e.Message);
+    }
+}
