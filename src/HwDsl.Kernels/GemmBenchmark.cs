@@ -9,8 +9,10 @@ public static class GemmBenchmark
     public static string Describe() => Gemm.Describe();
 
     /// <summary>
-    /// Warms up, then calls the GEMM as often as fits in <paramref name="duration"/> and returns
-    /// 2·m·n·k·calls / seconds / 1e9.
+    /// Warms up, then runs batches of calls sized to about 10 ms for <paramref name="duration"/> and returns the median
+    /// of the batches' 2·m·n·k·calls / seconds / 1e9. This is exactly how the PyTorch/OpenBLAS peer
+    /// (bench/peer/peer.py) measures, so a ratio compares like with like; the median keeps a batch that the
+    /// VM preempted from counting.
     /// </summary>
     public static double MeasureGflops(int m, int n, int k, GemmLayout layout, MacPool pool, TimeSpan duration)
     {
@@ -24,17 +26,23 @@ public static class GemmBenchmark
         for (var i = 0; i < a.Length; i++) a[i] = random.NextSingle() * 2 - 1;
         for (var i = 0; i < b.Length; i++) b[i] = random.NextSingle() * 2 - 1;
 
+        // Warm up for 20 ms, which also sizes a batch to about 10 ms.
+        var calls = 0;
         var warmup = Stopwatch.StartNew();
-        for (var calls = 0; calls < 3 || warmup.Elapsed < TimeSpan.FromMilliseconds(50); calls++)
+        for (; calls < 3 || warmup.Elapsed < TimeSpan.FromMilliseconds(20); calls++)
             Gemm.Compute(a, b, c, m, n, k, layout, pool: pool);
+        var perBatch = Math.Max(1, (int)(0.010 / (warmup.Elapsed.TotalSeconds / calls)));
 
-        var done = 0L;
+        var flops = 2.0 * m * n * k;
+        var rates = new List<double>();
         var clock = Stopwatch.StartNew();
         do
         {
-            Gemm.Compute(a, b, c, m, n, k, layout, pool: pool);
-            done++;
+            var batch = Stopwatch.StartNew();
+            for (var i = 0; i < perBatch; i++) Gemm.Compute(a, b, c, m, n, k, layout, pool: pool);
+            rates.Add(flops * perBatch / batch.Elapsed.TotalSeconds / 1e9);
         } while (clock.Elapsed < duration);
-        return 2.0 * m * n * k * done / clock.Elapsed.TotalSeconds / 1e9;
+        rates.Sort();
+        return rates.Count % 2 == 1 ? rates[rates.Count / 2] : (rates[rates.Count / 2 - 1] + rates[rates.Count / 2]) / 2;
     }
 }
