@@ -1,7 +1,5 @@
 using System.Numerics;
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace HwDsl.Kernels;
 
@@ -13,28 +11,13 @@ public static class Activations
 {
     /// <summary>y = max(x, 0).</summary>
     public static void Relu<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
-        {
+    {
         if (!x.IsEmpty) TensorPrimitives.Max(x, T.Zero, y);
     }
 
     /// <summary>dx += dy where y &gt; 0 (y is the ReLU output).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReluBackward<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        CheckLengths(y.Length, dy.Length, dx.Length);
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && y.Length >= Vector<T>.Count)
-        {
-            var vy = MemoryMarshal.Cast<T, Vector<T>>(y);
-            var vdy = MemoryMarshal.Cast<T, Vector<T>>(dy);
-            var vdx = MemoryMarshal.Cast<T, Vector<T>>(dx);
-            for (var v = 0; v < vy.Length; v++)
-                vdx[v] += Vector.ConditionalSelect(Vector.GreaterThan(vy[v], Vector<T>.Zero), vdy[v], Vector<T>.Zero);
-            i = vy.Length * Vector<T>.Count;
-        }
-        for (; i < y.Length; i++)
-            if (y[i] > T.Zero) dx[i] += dy[i];
-    }
+        => GradientRules.Accumulate(y, dy, dx, new ReluRule<T>());
 
     /// <summary>y = clamp(x, lo, hi) (clipped ReLU when lo = 0).</summary>
     public static void HardClip<T>(ReadOnlySpan<T> x, T lo, T hi, Span<T> y) where T : IFloatingPointIeee754<T>
@@ -45,79 +28,55 @@ public static class Activations
     }
 
     /// <summary>dx += dy where lo &lt; x &lt; hi (the gradient is zero where the clip is active).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void HardClipBackward<T>(ReadOnlySpan<T> x, T lo, T hi, ReadOnlySpan<T> dy, Span<T> dx) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        CheckLengths(x.Length, dy.Length, dx.Length);
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
-        {
-            var vlo = new Vector<T>(lo);
-            var vhi = new Vector<T>(hi);
-            var vx = MemoryMarshal.Cast<T, Vector<T>>(x);
-            var vdy = MemoryMarshal.Cast<T, Vector<T>>(dy);
-            var vdx = MemoryMarshal.Cast<T, Vector<T>>(dx);
-            for (var v = 0; v < vx.Length; v++)
-            {
-                var inside = Vector.BitwiseAnd(Vector.GreaterThan(vx[v], vlo), Vector.LessThan(vx[v], vhi));
-                vdx[v] += Vector.ConditionalSelect(inside, vdy[v], Vector<T>.Zero);
-            }
-            i = vx.Length * Vector<T>.Count;
-        }
-        for (; i < x.Length; i++)
-            if (x[i] > lo && x[i] < hi) dx[i] += dy[i];
-    }
+        => GradientRules.Accumulate(x, dy, dx, new PassInsideRule<T>(lo, hi));
 
     /// <summary>y = tanh(x).</summary>
-    public static void Tanh<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>, IHyperbolicFunctions<T>
-        {
+    public static void Tanh<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+    {
         if (!x.IsEmpty) TensorPrimitives.Tanh(x, y);
     }
 
     /// <summary>dx += dy · (1 − y²) (y is the tanh output).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TanhBackward<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        CheckLengths(y.Length, dy.Length, dx.Length);
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && y.Length >= Vector<T>.Count)
-        {
-            var vy = MemoryMarshal.Cast<T, Vector<T>>(y);
-            var vdy = MemoryMarshal.Cast<T, Vector<T>>(dy);
-            var vdx = MemoryMarshal.Cast<T, Vector<T>>(dx);
-            for (var v = 0; v < vy.Length; v++)
-                vdx[v] += vdy[v] * (Vector<T>.One - vy[v] * vy[v]);
-            i = vy.Length * Vector<T>.Count;
-        }
-        for (; i < y.Length; i++) dx[i] += dy[i] * (T.One - y[i] * y[i]);
-    }
+        => GradientRules.Accumulate(y, dy, dx, new TanhRule<T>());
 
     /// <summary>y = 1 / (1 + e^−x).</summary>
-    public static void Sigmoid<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>, IExponentialFunctions<T>
-        {
+    public static void Sigmoid<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+    {
         if (!x.IsEmpty) TensorPrimitives.Sigmoid(x, y);
     }
 
     /// <summary>dx += dy · y · (1 − y) (y is the sigmoid output).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SigmoidBackward<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx) where T : unmanaged, IFloatingPointIeee754<T>
+        => GradientRules.Accumulate(y, dy, dx, new SigmoidRule<T>());
+
+    private readonly struct ReluRule<T> : IGradientRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckLengths(y.Length, dy.Length, dx.Length);
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && y.Length >= Vector<T>.Count)
-        {
-            var vy = MemoryMarshal.Cast<T, Vector<T>>(y);
-            var vdy = MemoryMarshal.Cast<T, Vector<T>>(dy);
-            var vdx = MemoryMarshal.Cast<T, Vector<T>>(dx);
-            for (var v = 0; v < vy.Length; v++)
-                vdx[v] += vdy[v] * vy[v] * (Vector<T>.One - vy[v]);
-            i = vy.Length * Vector<T>.Count;
-        }
-        for (; i < y.Length; i++) dx[i] += dy[i] * y[i] * (T.One - y[i]);
+        public Vector<T> Invoke(Vector<T> y, Vector<T> dy) => Vector.ConditionalSelect(Vector.GreaterThan(y, Vector<T>.Zero), dy, Vector<T>.Zero);
+        public T Invoke(T y, T dy) => y > T.Zero ? dy : T.Zero;
     }
 
-    internal static void CheckLengths(int a, int b, int c)
+    /// <summary>Passes dy where lo &lt; v &lt; hi: the straight-through rule of a clip (and of quantizers built on one).</summary>
+    public readonly struct PassInsideRule<T>(T lo, T hi) : IGradientRule<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (a != b || a != c) throw new ArgumentException($"span lengths differ: {a}, {b}, {c}.");
+        /// <inheritdoc />
+        public Vector<T> Invoke(Vector<T> v, Vector<T> dy)
+            => Vector.ConditionalSelect(Vector.BitwiseAnd(Vector.GreaterThan(v, new Vector<T>(lo)), Vector.LessThan(v, new Vector<T>(hi))), dy, Vector<T>.Zero);
+
+        /// <inheritdoc />
+        public T Invoke(T v, T dy) => v > lo && v < hi ? dy : T.Zero;
+    }
+
+    private readonly struct TanhRule<T> : IGradientRule<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public Vector<T> Invoke(Vector<T> y, Vector<T> dy) => dy * (Vector<T>.One - y * y);
+        public T Invoke(T y, T dy) => dy * (T.One - y * y);
+    }
+
+    private readonly struct SigmoidRule<T> : IGradientRule<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public Vector<T> Invoke(Vector<T> y, Vector<T> dy) => dy * y * (Vector<T>.One - y);
+        public T Invoke(T y, T dy) => dy * y * (T.One - y);
     }
 }
