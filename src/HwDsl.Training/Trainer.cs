@@ -29,6 +29,7 @@ public static class Trainer
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             optimizer.LearningRate = options.Optimizer.LearningRate * options.Schedule.Factor(epoch, options.Epochs);
+            (model as IEpochAware)?.BeginEpoch(epoch, options.Epochs);
             batcher.StartEpoch(epoch);
             double lossSum = 0;
             long correct = 0, seen = 0;
