@@ -323,6 +323,99 @@ def cmd_mlp(req):
             "threads": ARGS.threads, "batch": batch, "hidden": hidden}
 
 
+
+# --- hardware-aware training with the same relaxation as HwDsl ---
+
+def _relaxed(x, q, beta):
+    """HwDsl's relaxed staircase over the sorted level table q: in the cell q_j <= x < q_j+1, with
+    f = (x - q_j)/(q_j+1 - q_j): y = q_j + (q_j+1 - q_j) * s(f), s(f) = (sig(b(f-1/2)) - sig(-b/2)) / (sig(b/2) - sig(-b/2));
+    x is clipped to [q_0, q_M-1]. Written with torch ops so autograd supplies the backward, as a PyTorch user would."""
+    x = x.clamp(q[0], q[-1])
+    j = (torch.searchsorted(q, x.detach().contiguous(), right=True) - 1).clamp_(0, q.numel() - 2)
+    lo, hi = q[j], q[j + 1]
+    d = hi - lo
+    f = (x - lo) / d
+    s0, s1 = torch.sigmoid(torch.tensor(-beta / 2)), torch.sigmoid(torch.tensor(beta / 2))
+    return lo + d * (torch.sigmoid(beta * (f - 0.5)) - s0) / (s1 - s0)
+
+
+class _HwLinear(nn.Linear):
+    def __init__(self, fan_in, fan_out, levels, act_levels, state):
+        super().__init__(fan_in, fan_out)
+        self.levels, self.act_levels, self.state = levels, act_levels, state
+
+    def forward(self, x):
+        w_max = self.weight.detach().abs().max()
+        w = _relaxed(self.weight / w_max, self.levels, self.state["beta"]) * w_max
+        return nn.functional.linear(x, w, self.bias)
+
+
+class _HwActivation(nn.Module):
+    def __init__(self, act_levels, state):
+        super().__init__()
+        self.act_levels, self.state = act_levels, state
+
+    def forward(self, x):
+        return _relaxed(x.clamp(0.0, 1.0), self.act_levels, self.state["beta"])
+
+
+def cmd_hwmlp(req):
+    """Like mlp, but every dense layer maps its weights through the relaxed level table 'levels' (units of the
+    layer's max |w|) and every hidden activation is a clipped ReLU quantized to 'activation_bits' through the same
+    relaxation; beta is annealed geometrically from beta_from to beta_to over the epochs."""
+    data = req.get("data")
+    if not isinstance(data, str) or not data:
+        raise ValueError("'data' must name a folder holding the four MNIST IDX files")
+    hidden = req.get("hidden", [256, 256])
+    levels = req.get("levels")
+    if not isinstance(levels, list) or len(levels) < 2 or any(b <= a for a, b in zip(levels, levels[1:])):
+        raise ValueError("'levels' must be a strictly increasing list of at least two numbers")
+    bits = _positive_int(req, "activation_bits", 4)
+    batch = _positive_int(req, "batch", 100)
+    lr = _number(req, "lr", 0.001, 0.0, 10.0)
+    epochs = _positive_int(req, "epochs", 1)
+    beta_from = _number(req, "beta_from", 2.0, 0.0, 1e6)
+    beta_to = _number(req, "beta_to", 50.0, 0.0, 1e6)
+    seed = req.get("seed", 0)
+
+    (x_train, y_train), (x_test, y_test) = load_mnist(data)
+    torch.manual_seed(seed)
+    q = torch.tensor(levels, dtype=torch.float32)
+    act_q = torch.arange(2 ** bits, dtype=torch.float32) / (2 ** bits - 1)
+    state = {"beta": beta_from}
+    widths = [x_train.shape[1]] + hidden
+    layers = []
+    for fan_in, fan_out in zip(widths, widths[1:]):
+        layers += [_HwLinear(fan_in, fan_out, q, act_q, state), _HwActivation(act_q, state)]
+    layers.append(_HwLinear(widths[-1], 10, q, act_q, state))
+    model = nn.Sequential(*layers)
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    loss_fn = nn.CrossEntropyLoss()
+
+    n = x_train.shape[0]
+    epoch_seconds = []
+    loss = None
+    model.train()
+    for epoch in range(epochs):
+        state["beta"] = beta_from * (beta_to / beta_from) ** (epoch / max(1, epochs - 1))
+        t0 = time.perf_counter()
+        perm = torch.randperm(n)
+        for start in range(0, n, batch):
+            idx = perm[start:start + batch]
+            loss = loss_fn(model(x_train[idx]), y_train[idx])
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+        epoch_seconds.append(time.perf_counter() - t0)
+
+    model.eval()
+    with torch.no_grad():
+        accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()
+    return {"samples_per_s": round(n * epochs / sum(epoch_seconds), 1),
+            "epoch_seconds": [round(s, 4) for s in epoch_seconds],
+            "test_accuracy": round(accuracy, 4), "final_loss": round(loss.item(), 5),
+            "threads": ARGS.threads, "batch": batch, "hidden": hidden}
+
 # --- protocol ---
 
 def _positive_int(req, key, default=None):
@@ -339,7 +432,7 @@ def _number(req, key, default, low, high):
     return float(value)
 
 
-COMMANDS = {"gemm": cmd_gemm, "mlp": cmd_mlp}
+COMMANDS = {"gemm": cmd_gemm, "mlp": cmd_mlp, "hwmlp": cmd_hwmlp}
 
 
 def handle(line):

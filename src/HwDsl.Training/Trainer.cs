@@ -16,6 +16,7 @@ public static class Trainer
         ITrainingObserver? observer = null, CancellationToken cancel = default)
     {
         options.Validate();
+        pool ??= MacPool.Shared;
         var train = data.Train;
         var tape = new Tape<float>(pool);
         var optimizer = options.Optimizer.Create(model.Parameters);
@@ -42,7 +43,7 @@ public static class Trainer
                 var input = Tensor<float>.Constant(x, rows, train.FeatureCount);
                 var loss = tape.SoftmaxCrossEntropy(model.Forward(tape, input), labels.AsSpan(0, rows), out var c);
                 tape.Backward(loss);
-                optimizer.Step();
+                optimizer.Step(pool);
                 lossSum += loss.Values[0] * rows;
                 correct += c;
                 seen += rows;

@@ -20,8 +20,9 @@ public sealed class Adam<T> : Optimizer<T> where T : unmanaged, IFloatingPointIe
     }
 
     /// <inheritdoc />
-    protected override void Update(int index, Tensor<T> parameter, int step)
-        => OptimizerSteps.Adam(parameter.Values, parameter.Gradient, _m[index], _v[index], step,
+    protected override void Update(int index, Tensor<T> parameter, int step, int start, int length)
+        => OptimizerSteps.Adam(parameter.Values.Slice(start, length), parameter.Gradient.Slice(start, length),
+            _m[index].AsSpan(start, length), _v[index].AsSpan(start, length), step,
             T.CreateChecked(LearningRate), T.CreateChecked(_spec.Beta1), T.CreateChecked(_spec.Beta2),
             T.CreateChecked(_spec.Epsilon), T.CreateChecked(_spec.WeightDecay), _spec.Decoupled);
 }

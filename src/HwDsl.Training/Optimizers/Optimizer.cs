@@ -1,5 +1,6 @@
 using System.Numerics;
 using HwDsl.Autodiff;
+using HwDsl.Kernels;
 
 namespace HwDsl.Training;
 
@@ -11,6 +12,9 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         Parameters = parameters;
         LearningRate = learningRate;
+        for (var i = 0; i < parameters.Count; i++)
+            for (var start = 0; start < parameters[i].Length; start += ChunkElements)
+                _chunks.Add((i, start, Math.Min(ChunkElements, parameters[i].Length - start)));
     }
 
     /// <summary>The parameters updated by <see cref="Step"/>.</summary>
@@ -28,13 +32,39 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         foreach (var p in Parameters) p.Gradient.Clear();
     }
 
-    /// <summary>Applies one update to every parameter.</summary>
-    public void Step()
+    /// <summary>
+    /// Applies one update to every parameter. With a pool of several threads the parameters are cut into chunks
+    /// updated in parallel; the rules are elementwise, so the result does not depend on the thread count.
+    /// </summary>
+    public void Step(MacPool? pool = null)
     {
         Steps++;
-        for (var i = 0; i < Parameters.Count; i++) Update(i, Parameters[i], Steps);
+        if (pool is null || pool.Threads == 1 || _chunks.Count <= 1)
+        {
+            foreach (var (index, start, length) in _chunks) Update(index, Parameters[index], Steps, start, length);
+            return;
+        }
+        pool.Run(_chunks.Count, new ChunkTask(this, Steps));
     }
 
-    /// <summary>Updates parameter <paramref name="index"/> in place for step <paramref name="step"/> (1-based).</summary>
-    protected abstract void Update(int index, Tensor<T> parameter, int step);
+    /// <summary>
+    /// Updates elements [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of parameter
+    /// <paramref name="index"/> in place for step <paramref name="step"/> (1-based). Chunks of one parameter may run
+    /// concurrently, so touch only that range.
+    /// </summary>
+    protected abstract void Update(int index, Tensor<T> parameter, int step, int start, int length);
+
+    // Chunks of about 64 KiB of parameters: small enough to balance two threads, large enough to amortise dispatch.
+    private const int ChunkElements = 16384;
+
+    private readonly List<(int Index, int Start, int Length)> _chunks = [];
+
+    private readonly struct ChunkTask(Optimizer<T> optimizer, int step) : IMacPoolTask
+    {
+        public void Execute(int chunk)
+        {
+            var (index, start, length) = optimizer._chunks[chunk];
+            optimizer.Update(index, optimizer.Parameters[index], step, start, length);
+        }
+    }
 }

@@ -19,7 +19,8 @@ public sealed class Sgd<T> : Optimizer<T> where T : unmanaged, IFloatingPointIee
     }
 
     /// <inheritdoc />
-    protected override void Update(int index, Tensor<T> parameter, int step)
-        => OptimizerSteps.Sgd(parameter.Values, parameter.Gradient, _momentum[index], T.CreateChecked(LearningRate),
+    protected override void Update(int index, Tensor<T> parameter, int step, int start, int length)
+        => OptimizerSteps.Sgd(parameter.Values.Slice(start, length), parameter.Gradient.Slice(start, length),
+            _momentum[index].Length == 0 ? [] : _momentum[index].AsSpan(start, length), T.CreateChecked(LearningRate),
             T.CreateChecked(_spec.Momentum), T.CreateChecked(_spec.WeightDecay), _spec.Nesterov);
 }
