@@ -51,7 +51,9 @@ public static class Trainer
                 if (observer is not null && (b + 1) % reportEvery == 0) observer.OnBatch(epoch, b + 1, batcher.BatchesPerEpoch, lossSum / seen);
             }
             clock.Stop();
+            (model as IEpochAware)?.BeginEvaluation();
             var (testLoss, testAccuracy) = Evaluation.Run(model, data.Test, tape, options.EvaluationBatchSize);
+            (model as IEpochAware)?.EndEvaluation();
             var elapsed = total.Elapsed;
             var metrics = new EpochMetrics(epoch, options.Epochs, optimizer.LearningRate, lossSum / seen, (double)correct / seen,
                 testLoss, testAccuracy, seen / clock.Elapsed.TotalSeconds, clock.Elapsed, elapsed,
