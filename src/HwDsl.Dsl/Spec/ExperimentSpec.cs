@@ -1,0 +1,50 @@
+namespace HwDsl;
+
+/// <summary>
+/// A frozen, validated experiment: what the compiler consumes. Built by <see cref="ExperimentBuilder.Build"/>.
+/// Two specs are equal when they describe the same experiment; <see cref="Provenance"/> (where values were set)
+/// does not take part in equality.
+/// </summary>
+/// <param name="Name">Experiment name, non-empty.</param>
+/// <param name="Seed">Random seed.</param>
+/// <param name="Data">The data set.</param>
+/// <param name="Network">The network.</param>
+/// <param name="Layers">One resolved hardware entry per Dense layer, in order.</param>
+/// <param name="Training">Training settings.</param>
+/// <param name="Evaluation">Evaluation settings.</param>
+public sealed record ExperimentSpec(
+    string Name, int Seed, DatasetRef Data, NetworkSpec Network, IReadOnlyList<LayerHardware> Layers,
+    TrainingSpec Training, EvaluationSpec Evaluation)
+{
+    /// <summary>
+    /// Where each value came from, keyed by its path in the spec: <c>Name</c>, <c>Seed</c>, <c>Data</c>, <c>Network</c>,
+    /// <c>Layers[i].WeightBits</c>, <c>Layers[i].Positive.OnOffRatio</c>, <c>Layers[i].Negative.Scale</c>, …,
+    /// <c>Training.LearningRate</c>, …, <c>Evaluation.Samples</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, Provenance> Provenance { get; init; } = new Dictionary<string, Provenance>();
+
+    /// <summary>Where the value at <paramref name="path"/> came from (<see cref="HwDsl.Provenance.Default"/> when unknown).</summary>
+    /// <param name="path">A key of <see cref="Provenance"/>, e.g. <c>Layers[1].WeightBits</c>.</param>
+    public Provenance SourceOf(string path) =>
+        Provenance.TryGetValue(path, out var p) ? p : HwDsl.Provenance.Default;
+
+    /// <summary>A readable multi-line view of the whole spec, each value with its provenance marker.</summary>
+    public string DebugView() => DebugViewWriter.Write(this);
+
+    /// <inheritdoc />
+    public bool Equals(ExperimentSpec? other) =>
+        other is not null && Name == other.Name && Seed == other.Seed && Data == other.Data && Network == other.Network
+        && Layers.SequenceEqual(other.Layers) && Training == other.Training && Evaluation == other.Evaluation;
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        h.Add(Name); h.Add(Seed); h.Add(Data); h.Add(Network); h.Add(Training); h.Add(Evaluation);
+        foreach (var l in Layers) h.Add(l);
+        return h.ToHashCode();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => DebugView();
+}

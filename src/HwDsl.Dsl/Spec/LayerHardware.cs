@@ -1,0 +1,32 @@
+namespace HwDsl;
+
+/// <summary>
+/// The resolved hardware of one Dense layer (global hardware with per-layer overrides applied).
+/// A digital layer computes in float: it reports <see cref="FloatBits"/> weight bits, no input or activation bits,
+/// ideal elements and no noise, whatever it inherited.
+/// </summary>
+/// <param name="Index">0-based Dense layer index.</param>
+/// <param name="Digital">True: exact float MAC, no analog effects.</param>
+/// <param name="Device">Device model name; the compiler resolves it.</param>
+/// <param name="Mapping">How signed weights map to conductances.</param>
+/// <param name="WeightBits">Bits per element, 1..16 (L = 2^b levels); <see cref="FloatBits"/> for a digital layer.</param>
+/// <param name="InputBits">Input (DAC) bits, 1..16, or null for float inputs.</param>
+/// <param name="ActivationBits">Bits of this layer's output activation, 1..16, or null for float.</param>
+/// <param name="Positive">The G+ element (scale 1).</param>
+/// <param name="Negative">The G- element (scale 1 + asymmetry); for <see cref="WeightMapping.SingleWithReference"/> equal to <paramref name="Positive"/>.</param>
+/// <param name="Range">How w_max is chosen.</param>
+/// <param name="ProgrammingSigma">Device-to-device / programming variation, a fraction of Gmax, 0..0.5.</param>
+/// <param name="ReadSigma">Read noise per MAC, a fraction of Gmax, 0..0.5.</param>
+public sealed record LayerHardware(
+    int Index, bool Digital, string Device, WeightMapping Mapping, int WeightBits, int? InputBits, int? ActivationBits,
+    ElementSpec Positive, ElementSpec Negative, WeightRange Range, double ProgrammingSigma, double ReadSigma)
+{
+    /// <summary>The weight bits a digital (float32) layer reports.</summary>
+    public const int FloatBits = 32;
+
+    /// <summary>Asymmetry <c>a</c> of the pair (<c>Negative.Scale - 1</c>).</summary>
+    public double Asymmetry => Negative.Scale - 1;
+
+    /// <summary>True when the layer draws noise (programming or read), so repeated evaluations differ.</summary>
+    public bool IsNoisy => !Digital && (ProgrammingSigma > 0 || ReadSigma > 0);
+}

@@ -1,0 +1,22 @@
+namespace HwDsl;
+
+/// <summary>HW040x: evaluation against the training mode and the hardware.</summary>
+internal static class EvaluationRules
+{
+    internal static EvaluationSpec Check(SettingBag e, TrainingMode mode, IReadOnlyList<LayerHardware> layers, Errors errors,
+        Dictionary<string, Provenance> provenance)
+    {
+        var samples = e.GetOr(EvaluationBuilder.SamplesKey, 1);
+        provenance["Evaluation.Samples"] = samples.Where;
+        int n = (int)samples.Value!;
+        if (n < 1)
+            errors.Add(RuleCodes.Samples, "samples", n, $"Deployed samples must be >= 1; got {n}.", samples.Where);
+        else if (n > 1 && mode == TrainingMode.Float)
+            errors.Add(RuleCodes.SamplesInFloatMode, "samples", n,
+                $"Deployed(samples: {n}) has nothing to sample: Float mode is evaluated once, in float; use samples: 1 or NaiveMapping()/HardwareAware().", samples.Where);
+        else if (n > 1 && !layers.Any(l => l.IsNoisy))
+            errors.Add(RuleCodes.SamplesWithoutNoise, "samples", n,
+                $"Deployed(samples: {n}) would draw the same model {n} times: no layer has ProgrammingNoise or ReadNoise; use samples: 1 or add noise.", samples.Where);
+        return new EvaluationSpec(n) { Deployed = mode != TrainingMode.Float };
+    }
+}

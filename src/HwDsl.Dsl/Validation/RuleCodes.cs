@@ -1,0 +1,158 @@
+namespace HwDsl;
+
+/// <summary>
+/// Stable codes of the validation rules, checked by <c>Build()</c> (also listed in RULES.md).
+/// HW01xx hardware, HW02xx network, HW03xx training, HW04xx evaluation and experiment.
+/// <list type="table">
+/// <item><term>HW0101</term><description>unknown preset name</description></item>
+/// <item><term>HW0102</term><description>OnOffRatio must be &gt; 1 or +∞ (NaN refused)</description></item>
+/// <item><term>HW0103</term><description>WeightBits must be 1..16</description></item>
+/// <item><term>HW0104</term><description>InputBits must be 1..16 (or unset = float)</description></item>
+/// <item><term>HW0105</term><description>ActivationBits must be 1..16 (or unset = float)</description></item>
+/// <item><term>HW0106</term><description>Asymmetry must satisfy -1 &lt; a &lt; 1</description></item>
+/// <item><term>HW0107</term><description>NonLinearity must be finite with |nu| ≤ 20</description></item>
+/// <item><term>HW0108</term><description>NegativeElement.OnOffRatio must be &gt; 1 or +∞</description></item>
+/// <item><term>HW0109</term><description>NegativeElement.NonLinearity must be finite with |nu| ≤ 20</description></item>
+/// <item><term>HW0110</term><description>Device name must be non-empty</description></item>
+/// <item><term>HW0111</term><description>WeightRange.Fixed must be finite and &gt; 0; the range must not be null</description></item>
+/// <item><term>HW0112</term><description>ProgrammingNoise sigma must be in [0, 0.5]</description></item>
+/// <item><term>HW0113</term><description>ReadNoise sigma must be in [0, 0.5]</description></item>
+/// <item><term>HW0120</term><description>per-layer override names a Dense layer that does not exist</description></item>
+/// <item><term>HW0121</term><description>ActivationBits on a layer whose activation is not ClippedRelu or Sign (Relu is unbounded, Tanh signed, none is linear)</description></item>
+/// <item><term>HW0122</term><description>ActivationBits set on the last layer (its output is the logits)</description></item>
+/// <item><term>HW0130</term><description>an analog parameter set on a scope that also declares Digital()</description></item>
+/// <item><term>HW0131</term><description>Asymmetry or NegativeElement on a single element with reference (there is no G-)</description></item>
+/// <item><term>HW0200</term><description>network has no Dense layer</description></item>
+/// <item><term>HW0201</term><description>Dense units must be 1..65536</description></item>
+/// <item><term>HW0202</term><description>network must end with a Dense layer (softmax cross-entropy follows it)</description></item>
+/// <item><term>HW0203</term><description>network must start with a Dense layer</description></item>
+/// <item><term>HW0204</term><description>two activations in a row</description></item>
+/// <item><term>HW0205</term><description>last Dense layer's units differ from the data set's class count</description></item>
+/// <item><term>HW0301</term><description>learning rate must be finite and &gt; 0</description></item>
+/// <item><term>HW0302</term><description>momentum must be in [0, 1)</description></item>
+/// <item><term>HW0303</term><description>weight decay must be finite and ≥ 0</description></item>
+/// <item><term>HW0304</term><description>epochs must be ≥ 1</description></item>
+/// <item><term>HW0305</term><description>batch must be ≥ 1</description></item>
+/// <item><term>HW0306</term><description>Step schedule: gamma in (0, 1], every ≥ 1; schedule not null</description></item>
+/// <item><term>HW0307</term><description>relaxation: sigmoid beta from/to finite and &gt; 0, to ≥ from; relaxation not null</description></item>
+/// <item><term>HW0308</term><description>NaiveMapping or HardwareAware with every layer digital (nothing to map)</description></item>
+/// <item><term>HW0401</term><description>evaluation samples must be ≥ 1</description></item>
+/// <item><term>HW0402</term><description>samples &gt; 1 but no layer has programming or read noise (every draw is the same)</description></item>
+/// <item><term>HW0403</term><description>samples &gt; 1 in Float mode (evaluated once, in float)</description></item>
+/// <item><term>HW0404</term><description>experiment name must be non-empty</description></item>
+/// <item><term>HW0405</term><description>data set name must be non-empty</description></item>
+/// </list>
+/// </summary>
+public static class RuleCodes
+{
+    /// <summary>HW0101: unknown preset name.</summary>
+    public const string UnknownPreset = "HW0101";
+
+    /// <summary>HW0102: OnOffRatio must be &gt; 1 or +∞ (NaN refused).</summary>
+    public const string OnOffRatio = "HW0102";
+
+    /// <summary>HW0103: WeightBits must be 1..16.</summary>
+    public const string WeightBits = "HW0103";
+
+    /// <summary>HW0104: InputBits must be 1..16 (or unset = float).</summary>
+    public const string InputBits = "HW0104";
+
+    /// <summary>HW0105: ActivationBits must be 1..16 (or unset = float).</summary>
+    public const string ActivationBits = "HW0105";
+
+    /// <summary>HW0106: Asymmetry must satisfy -1 &lt; a &lt; 1.</summary>
+    public const string Asymmetry = "HW0106";
+
+    /// <summary>HW0107: NonLinearity must be finite with |nu| ≤ 20.</summary>
+    public const string NonLinearity = "HW0107";
+
+    /// <summary>HW0108: NegativeElement.OnOffRatio must be &gt; 1 or +∞.</summary>
+    public const string NegativeOnOffRatio = "HW0108";
+
+    /// <summary>HW0109: NegativeElement.NonLinearity must be finite with |nu| ≤ 20.</summary>
+    public const string NegativeNonLinearity = "HW0109";
+
+    /// <summary>HW0110: Device name must be non-empty.</summary>
+    public const string Device = "HW0110";
+
+    /// <summary>HW0111: WeightRange.Fixed must be finite and &gt; 0; the range must not be null.</summary>
+    public const string WeightRange = "HW0111";
+
+    /// <summary>HW0112: ProgrammingNoise sigma must be in [0, 0.5].</summary>
+    public const string ProgrammingNoise = "HW0112";
+
+    /// <summary>HW0113: ReadNoise sigma must be in [0, 0.5].</summary>
+    public const string ReadNoise = "HW0113";
+
+    /// <summary>HW0120: per-layer override names a Dense layer that does not exist.</summary>
+    public const string LayerIndex = "HW0120";
+
+    /// <summary>HW0121: ActivationBits on a layer whose activation is not ClippedRelu or Sign (Relu is unbounded, Tanh signed, none is linear).</summary>
+    public const string ActivationBitsNeedBoundedActivation = "HW0121";
+
+    /// <summary>HW0122: ActivationBits set on the last layer (its output is the logits).</summary>
+    public const string ActivationBitsOnLastLayer = "HW0122";
+
+    /// <summary>HW0130: an analog parameter set on a scope that also declares Digital().</summary>
+    public const string AnalogParameterOnDigital = "HW0130";
+
+    /// <summary>HW0131: Asymmetry or NegativeElement on a single element with reference (there is no G-).</summary>
+    public const string NoNegativeElement = "HW0131";
+
+    /// <summary>HW0200: network has no Dense layer.</summary>
+    public const string EmptyNetwork = "HW0200";
+
+    /// <summary>HW0201: Dense units must be 1..65536.</summary>
+    public const string DenseUnits = "HW0201";
+
+    /// <summary>HW0202: network must end with a Dense layer (softmax cross-entropy follows it).</summary>
+    public const string EndsWithActivation = "HW0202";
+
+    /// <summary>HW0203: network must start with a Dense layer.</summary>
+    public const string StartsWithActivation = "HW0203";
+
+    /// <summary>HW0204: two activations in a row.</summary>
+    public const string ActivationAfterActivation = "HW0204";
+
+    /// <summary>HW0205: last Dense layer's units differ from the data set's class count.</summary>
+    public const string OutputUnits = "HW0205";
+
+    /// <summary>HW0301: learning rate must be finite and &gt; 0.</summary>
+    public const string LearningRate = "HW0301";
+
+    /// <summary>HW0302: momentum must be in [0, 1).</summary>
+    public const string Momentum = "HW0302";
+
+    /// <summary>HW0303: weight decay must be finite and ≥ 0.</summary>
+    public const string WeightDecay = "HW0303";
+
+    /// <summary>HW0304: epochs must be ≥ 1.</summary>
+    public const string Epochs = "HW0304";
+
+    /// <summary>HW0305: batch must be ≥ 1.</summary>
+    public const string Batch = "HW0305";
+
+    /// <summary>HW0306: Step schedule: gamma in (0, 1], every ≥ 1; schedule not null.</summary>
+    public const string Schedule = "HW0306";
+
+    /// <summary>HW0307: relaxation: sigmoid beta from/to finite and &gt; 0, to ≥ from; relaxation not null.</summary>
+    public const string Relaxation = "HW0307";
+
+    /// <summary>HW0308: NaiveMapping or HardwareAware with every layer digital (nothing to map).</summary>
+    public const string NothingToMap = "HW0308";
+
+    /// <summary>HW0401: evaluation samples must be ≥ 1.</summary>
+    public const string Samples = "HW0401";
+
+    /// <summary>HW0402: samples &gt; 1 but no layer has programming or read noise (every draw is the same).</summary>
+    public const string SamplesWithoutNoise = "HW0402";
+
+    /// <summary>HW0403: samples &gt; 1 in Float mode (evaluated once, in float).</summary>
+    public const string SamplesInFloatMode = "HW0403";
+
+    /// <summary>HW0404: experiment name must be non-empty.</summary>
+    public const string Name = "HW0404";
+
+    /// <summary>HW0405: data set name must be non-empty.</summary>
+    public const string DatasetName = "HW0405";
+}
