@@ -14,6 +14,8 @@ public enum Activation
     Tanh,
     /// <summary>1/(1 + e^−x).</summary>
     Sigmoid,
+    /// <summary>sign(x) ∈ {−1, +1}, trained through the hardtanh straight-through estimator (binary neurons).</summary>
+    Sign,
 }
 
 /// <summary>An activation function as a layer with no parameters.</summary>
@@ -32,6 +34,7 @@ public sealed class ActivationLayer<T>(Activation kind) : ILayer<T> where T : un
         Activation.ClippedRelu => tape.HardClip(x, T.Zero, T.One),
         Activation.Tanh => tape.Tanh(x),
         Activation.Sigmoid => tape.Sigmoid(x),
+        Activation.Sign => tape.Sign(x),
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "unknown activation"),
     };
 

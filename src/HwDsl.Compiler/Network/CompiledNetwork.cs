@@ -1,0 +1,103 @@
+using HwDsl.Autodiff;
+using HwDsl.Training;
+
+namespace HwDsl.Compiler;
+
+/// <summary>
+/// The training graph compiled from an experiment spec: dense layers (hardware-mapped or digital), activations and
+/// quantizers in order. One object computes all three <see cref="NetworkPhase"/>s over the same parameters, so a
+/// float-trained network can be deployed (naive mapping) and a hardware-aware one evaluated as deployed.
+/// </summary>
+public sealed class CompiledNetwork : ILayer<float>, IEpochAware
+{
+    private readonly RelaxationSpec? _relaxation;
+    private NetworkPhase _phase;
+
+    internal CompiledNetwork(IReadOnlyList<ILayer<float>> layers, NetworkPhase trainingPhase, RelaxationSpec? relaxation)
+    {
+        Layers = layers;
+        TrainingPhase = trainingPhase;
+        _relaxation = relaxation;
+        Parameters = [.. layers.SelectMany(l => l.Parameters)];
+        Phase = trainingPhase;
+    }
+
+    /// <summary>All layers in order.</summary>
+    public IReadOnlyList<ILayer<float>> Layers { get; }
+
+    /// <summary>The hardware-mapped dense layers.</summary>
+    public IEnumerable<HardwareDenseLayer> HardwareLayers => Layers.OfType<HardwareDenseLayer>();
+
+    /// <summary>The phase training runs in: Float (float and naive-mapping modes) or Train (hardware-aware).</summary>
+    public NetworkPhase TrainingPhase { get; }
+
+    /// <summary>The phase every layer computes in now.</summary>
+    public NetworkPhase Phase
+    {
+        get => _phase;
+        set
+        {
+            _phase = value;
+            foreach (var layer in Layers)
+                switch (layer)
+                {
+                    case HardwareDenseLayer h: h.Phase = value; break;
+                    case QuantizedActivationLayer q: q.Phase = value; break;
+                }
+        }
+    }
+
+    /// <summary>The relaxation sharpness β in use (NaN for the straight-through estimator).</summary>
+    public double Beta { get; private set; } = double.NaN;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Tensor<float>> Parameters { get; }
+
+    /// <inheritdoc />
+    public Tensor<float> Forward(Tape<float> tape, Tensor<float> x)
+    {
+        foreach (var layer in Layers) x = layer.Forward(tape, x);
+        return x;
+    }
+
+    /// <summary>Sets β for the epoch (geometric annealing from the spec's start to its end value).</summary>
+    public void BeginEpoch(int epoch, int epochs)
+    {
+        var gradient = _relaxation is SigmoidRelaxation s ? WeightGradient.Relaxed(Beta = s.BetaAt(epoch, epochs)) : WeightGradient.Ste;
+        foreach (var layer in Layers)
+            switch (layer)
+            {
+                case HardwareDenseLayer h: h.Gradient = gradient; break;
+                case QuantizedActivationLayer q: q.Gradient = gradient; break;
+            }
+    }
+
+    /// <summary>Hardware-aware training is tested each epoch as deployed without noise; float training in float.</summary>
+    public void BeginEvaluation()
+    {
+        if (TrainingPhase != NetworkPhase.Train) return;
+        Deploy(seed: 0, sample: 0, noise: false);
+        Phase = NetworkPhase.Deployed;
+    }
+
+    /// <inheritdoc />
+    public void EndEvaluation() => Phase = TrainingPhase;
+
+    /// <summary>Programs every hardware layer from the current weights; with <paramref name="noise"/>, sample
+    /// <paramref name="sample"/> of the programming and read noise drawn from <paramref name="seed"/>.</summary>
+    public void Deploy(int seed, int sample, bool noise)
+    {
+        foreach (var layer in HardwareLayers) layer.Deploy(seed, sample, noise);
+    }
+
+    /// <summary>Copies every parameter from a network of the same topology (e.g. float-trained weights to deploy on other hardware).</summary>
+    public void CopyParametersFrom(CompiledNetwork other)
+    {
+        if (other.Parameters.Count != Parameters.Count || other.Parameters.Zip(Parameters).Any(p => p.First.Length != p.Second.Length))
+            throw new ArgumentException("the networks differ in topology; parameters cannot be copied.");
+        foreach (var (from, to) in other.Parameters.Zip(Parameters)) from.Values.CopyTo(to.Values);
+    }
+
+    /// <inheritdoc />
+    public string Describe() => string.Join(" → ", Layers.Select(l => l.Describe()));
+}

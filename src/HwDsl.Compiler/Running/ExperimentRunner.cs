@@ -1,0 +1,129 @@
+using System.Reflection;
+using HwDsl.Autodiff;
+using HwDsl.Contracts;
+using HwDsl.Data;
+using HwDsl.Kernels;
+using HwDsl.Training;
+
+namespace HwDsl.Compiler;
+
+/// <summary>
+/// Runs an experiment spec end to end: compile, train in the spec's mode, evaluate in software and as deployed
+/// (one pass per programming-noise sample), and record everything in a run folder as it happens.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>Runs <paramref name="spec"/>; cancellation returns the partial result with what was recorded so far.</summary>
+    public static ExperimentResult Run(ExperimentSpec spec, ExperimentOptions? options = null)
+    {
+        options ??= new ExperimentOptions();
+        var pool = options.Pool ?? MacPool.Shared;
+        var store = options.Store ?? new DatasetStore();
+        var data = store.Load(spec.Data.Name, options.Log);
+        var network = NetworkCompiler.Compile(spec, data.Train.FeatureCount, data.Train.ClassCount, options.Devices);
+        var training = ToTrainingOptions(spec);
+
+        var run = RunFolder.Create(spec.Name, options.RunRoot);
+        options.Log?.Invoke($"run folder: {run.Path}");
+        var record = new RunRecord(spec, data, network, options.Devices ?? DeviceCatalog.Default, pool.Threads);
+        run.WriteText("spec.txt", spec.DebugView());
+        run.WriteJson("run.json", record.With("running"));
+        var metrics = new MetricsWriter(run, network, options.Observer);
+
+        var trained = Trainer.Train(network, data, training, pool, metrics, options.Cancel);
+        var result = Evaluate(spec, network, data, pool, trained, run.Path);
+        run.WriteJson("results.json", result);
+        run.WriteCsv("results.csv", ["name", "mode", "seed", "float_accuracy", "deployed_mean", "deployed_sd", "samples", "completed"],
+            [[spec.Name, spec.Training.Mode, spec.Seed, result.FloatAccuracy, result.DeployedMean, result.DeployedSd, result.Deployed.Count, trained.Completed]]);
+        run.WriteJson("run.json", record.With(trained.Completed ? "completed" : "cancelled"));
+        return result;
+    }
+
+    /// <summary>Software and deployed accuracy of a trained network for <paramref name="spec"/>'s evaluation.</summary>
+    public static ExperimentResult Evaluate(ExperimentSpec spec, CompiledNetwork network, Dataset data, MacPool pool,
+        TrainingResult trained, string runFolder)
+    {
+        var tape = new Tape<float>(pool);
+        var phase = network.Phase;
+        try
+        {
+            network.Phase = NetworkPhase.Float;
+            var floatAccuracy = Evaluation.Run(network, data.Test, tape).Accuracy;
+            var deployed = new List<double>();
+            if (spec.Evaluation.Deployed && network.HardwareLayers.Any())
+            {
+                var noisy = spec.Layers.Any(l => l.IsNoisy);
+                for (var sample = 0; sample < spec.Evaluation.Samples; sample++)
+                {
+                    network.Deploy(spec.Seed, sample, noisy);
+                    network.Phase = NetworkPhase.Deployed;
+                    deployed.Add(Evaluation.Run(network, data.Test, tape).Accuracy);
+                }
+            }
+            return new ExperimentResult(spec.Name, spec.Training.Mode, spec.Seed, floatAccuracy, deployed, trained, runFolder);
+        }
+        finally
+        {
+            network.Phase = phase;
+        }
+    }
+
+    /// <summary>The trainer's options for the spec's training section.</summary>
+    public static TrainingOptions ToTrainingOptions(ExperimentSpec spec)
+    {
+        var t = spec.Training;
+        OptimizerSpec optimizer = t.Optimizer switch
+        {
+            OptimizerKind.Sgd => new SgdSpec(t.LearningRate, t.Momentum, t.WeightDecay),
+            OptimizerKind.AdamW => new AdamSpec(t.LearningRate, WeightDecay: t.WeightDecay, Decoupled: true),
+            _ => new AdamSpec(t.LearningRate, WeightDecay: t.WeightDecay),
+        };
+        var schedule = t.Schedule switch
+        {
+            CosineSchedule => LearningRateSchedule.Cosine(),
+            StepSchedule s => LearningRateSchedule.Step(s.Gamma, s.Every),
+            _ => LearningRateSchedule.Constant,
+        };
+        return new TrainingOptions(t.Epochs, t.Batch, optimizer, schedule, spec.Seed);
+    }
+
+    /// <summary>The reproducibility record of a run: what ran, on what data, with which code and devices.</summary>
+    private sealed record RunRecord(ExperimentSpec Spec, Dataset Data, CompiledNetwork Network, DeviceCatalog Devices, int Threads)
+    {
+        public object With(string status) => new
+        {
+            status,
+            updated = DateTime.UtcNow.ToString("O"),
+            name = Spec.Name,
+            seed = Spec.Seed,
+            mode = Spec.Training.Mode.ToString(),
+            threads = Threads,
+            data = new { name = Data.Name, checksum = Data.Checksum, files = Data.Files.Select(f => new { f.Role, f.Sha256, f.Path }) },
+            versions = new
+            {
+                hwdsl = typeof(ExperimentRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
+                dotnet = Environment.Version.ToString(),
+                mac_core = Gemm.Describe(),
+                contract = $"{ContractVersion.Major}.{ContractVersion.Minor}",
+                devices = Spec.Layers.Where(l => !l.Digital).Select(l => l.Device).Distinct()
+                    .Select(d => Devices.Resolve(d)).Select(d => new { d.Name, d.Version }),
+            },
+            network = Network.Describe(),
+        };
+    }
+
+    /// <summary>Rewrites metrics.csv after every epoch (atomically) and forwards progress to the caller's observer.</summary>
+    private sealed class MetricsWriter(RunFolder run, CompiledNetwork network, ITrainingObserver? inner) : ITrainingObserver
+    {
+        private readonly List<IReadOnlyList<object?>> _rows = [];
+
+        public void OnBatch(int epoch, int batch, int batches, double runningLoss) => inner?.OnBatch(epoch, batch, batches, runningLoss);
+
+        public void OnEpoch(EpochMetrics m)
+        {
+            _rows.Add([m.Epoch + 1, m.LearningRate, network.Beta, m.TrainLoss, m.TrainAccuracy, m.TestLoss, m.TestAccuracy, m.SamplesPerSecond, m.TrainTime.TotalSeconds]);
+            run.WriteCsv("metrics.csv", ["epoch", "lr", "beta", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "samples_per_s", "train_seconds"], _rows);
+            inner?.OnEpoch(m);
+        }
+    }
+}
