@@ -8,11 +8,13 @@ namespace HwDsl.Kernels;
 /// The grid cell of x is c(x) = min(⌊(x − q_0)·scale⌋, G − 1), computed in float exactly as the kernels do. Since those
 /// float operations are monotone, c(q_j) &lt; c(x) implies q_j &lt; x; so the start of cell g is the last level j with
 /// c(q_j) &lt; g, and the scan needs at most as many steps as the most levels any one grid cell holds
-/// (<see cref="MaxScan"/>). The grid is refined (up to 2²¹ cells) until that is at most 2.
+/// (<see cref="MaxScan"/>). The grid is refined (up to 2²⁰ cells) until that is at most 1; then every grid cell stores
+/// (q_j0, q_(j0+1), q_(j0+2), threshold) in <see cref="CellData"/>, and a value's cell is q_j0..q_(j0+1), or the next one when
+/// x ≥ threshold: one 16-byte read per weight, no scan. Tables that need a longer scan even then use the scan.
 /// </remarks>
 public sealed class LevelTable
 {
-    private const int MaxGridCells = 1 << 21;
+    private const int MaxGridCells = 1 << 20;
 
     /// <summary>Builds the table; <paramref name="levels"/> must be finite and strictly increasing, at least 2 values.</summary>
     public LevelTable(ReadOnlySpan<float> levels)
@@ -40,9 +42,10 @@ public sealed class LevelTable
             if (!float.IsFinite(GridScale)) throw new ArgumentException($"level range [{Min}, {Max}] is too narrow for a lookup grid.", nameof(levels));
             MaxScan = BuildGrid(out var grid);
             Grid = grid;
-            if (MaxScan <= 2 || cells >= MaxGridCells) break;
+            if (MaxScan <= 1 || cells >= MaxGridCells) break;
             cells = Math.Min(cells * 2, MaxGridCells);
         }
+        if (MaxScan <= 1) CellData = BuildCellData();
     }
 
     /// <summary>Number of levels M.</summary>
@@ -63,12 +66,16 @@ public sealed class LevelTable
     /// <summary>Per grid cell: the level index to start the scan from.</summary>
     internal int[] Grid { get; private set; } = [];
 
-    internal int GridCells { get; }
+    internal int GridCells { get; private set; }
 
-    internal float GridScale { get; }
+    /// <summary>Per grid cell, when <see cref="MaxScan"/> ≤ 1: q_j0, q_(j0+1), q_(j0+2) and the threshold (q_(j0+1), or
+    /// +∞ when j0 is the last cell) from which x belongs to cell j0 + 1. Null otherwise.</summary>
+    internal float[]? CellData { get; }
+
+    internal float GridScale { get; private set; }
 
     /// <summary>The most forward steps the scan can need after the grid lookup.</summary>
-    internal int MaxScan { get; }
+    internal int MaxScan { get; private set; }
 
     /// <summary>The cell j (0 ≤ j ≤ M−2) with q_j ≤ x &lt; q_(j+1), for x clipped to [q_0, q_(M−1)]; q_(M−1) is in cell M−2.</summary>
     public int Cell(float x)
@@ -111,7 +118,22 @@ public sealed class LevelTable
             while (next < Count && GridCell(Padded[next]) < g) next++;
             grid[g] = Math.Max(next - 1, 0);
         }
-        for (var j = 0; j < Count; j++) maxScan = Math.Max(maxScan, ++counts[GridCell(Padded[j])]);
+        // Level 0 lies in cell 0 and is where cell 0's scan starts, so it never costs a step.
+        for (var j = 1; j < Count; j++) maxScan = Math.Max(maxScan, ++counts[GridCell(Padded[j])]);
         return maxScan;
+    }
+
+    private float[] BuildCellData()
+    {
+        var data = new float[4 * GridCells];
+        for (var g = 0; g < GridCells; g++)
+        {
+            var j0 = Math.Min(Grid[g], Count - 2);
+            data[4 * g] = Padded[j0];
+            data[4 * g + 1] = Padded[j0 + 1];
+            data[4 * g + 2] = j0 + 2 < Count ? Padded[j0 + 2] : float.PositiveInfinity;
+            data[4 * g + 3] = j0 + 2 < Count ? Padded[j0 + 1] : float.PositiveInfinity;
+        }
+        return data;
     }
 }

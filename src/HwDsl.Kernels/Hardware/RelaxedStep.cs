@@ -47,6 +47,10 @@ public static class RelaxedStep
         public readonly float Beta, HalfOverTq, BetaOverTq;
         public readonly bool Hard;
 
+        // Only for small β does |u| = β|f − ½| get small enough for 1 − e^−|u| to lose digits that matter
+        // (its error is divided by tanh(β/4)); above, the series branch is skipped.
+        public readonly bool Series;
+
         public Constants(double beta)
         {
             var tq = Math.Tanh(beta / 4);
@@ -54,6 +58,7 @@ public static class RelaxedStep
             HalfOverTq = (float)(0.5 / tq);
             BetaOverTq = (float)(beta / tq);
             Hard = beta >= HardBeta;
+            Series = beta < 2;
         }
     }
 
@@ -63,21 +68,22 @@ public static class RelaxedStep
     {
         var u = c.Beta * (f - 0.5f);
         var au = MathF.Abs(u);
-        var e = MathF.Exp(-au);
+        var e = Exp(-au);
         float ta, omt2;
-        if (au < SeriesLimit)
+        if (c.Series && au < SeriesLimit)
         {
             ta = TanhSeries(0.5f * au);
             omt2 = 1 - ta * ta;
         }
         else
         {
-            ta = (1 - e) / (1 + e);
-            omt2 = 4 * e / ((1 + e) * (1 + e));
+            var r = 1 / (1 + e);
+            ta = (1 - e) * r;
+            omt2 = 4 * e * r * r;
         }
         derivative = omt2 * 0.25f * c.BetaOverTq;
         if (c.Hard) return f >= 0.5f ? 1 : 0;
-        return 0.5f + MathF.CopySign(ta, u) * c.HalfOverTq;
+        return MathF.FusedMultiplyAdd(MathF.CopySign(ta, u), c.HalfOverTq, 0.5f);
     }
 
     /// <summary>The vector form of <see cref="Value(float, in Constants, out float)"/>.</summary>
@@ -88,16 +94,53 @@ public static class RelaxedStep
         var one = Vector256<float>.One;
         var u = Vector256.Create(c.Beta) * (f - half);
         var au = Vector256.Abs(u);
-        var e = Vector256.Exp(-au);
-        var onePlusE = one + e;
-        var small = Vector256.LessThan(au, Vector256.Create(SeriesLimit));
-        var series = TanhSeries(half * au);
-        var ta = Vector256.ConditionalSelect(small, series, (one - e) / onePlusE);
-        var omt2 = Vector256.ConditionalSelect(small, one - series * series, Vector256.Create(4f) * e / (onePlusE * onePlusE));
+        var e = Exp(-au);
+        var r = one / (one + e);
+        var ta = (one - e) * r;
+        var omt2 = Vector256.Create(4f) * e * r * r;
+        if (c.Series)
+        {
+            var small = Vector256.LessThan(au, Vector256.Create(SeriesLimit));
+            var series = TanhSeries(half * au);
+            ta = Vector256.ConditionalSelect(small, series, ta);
+            omt2 = Vector256.ConditionalSelect(small, one - series * series, omt2);
+        }
         derivative = omt2 * Vector256.Create(0.25f * c.BetaOverTq);
         if (c.Hard) return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(f, half), one, Vector256<float>.Zero);
         var t = ta | (u & Vector256.Create(-0f)); // copy u's sign
-        return half + t * Vector256.Create(c.HalfOverTq);
+        return Vector256.FusedMultiplyAdd(t, Vector256.Create(c.HalfOverTq), half);
+    }
+
+    // e^x for x ≤ 0 (Cephes expf: Cody–Waite reduction, degree-5 polynomial, ~1 ulp); x &lt; −87 gives e^−87.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float Exp(float x)
+    {
+        x = MathF.Max(x, -87f);
+        var n = MathF.Round(x * 1.44269504f);
+        var r = MathF.FusedMultiplyAdd(n, 2.12194440e-4f, MathF.FusedMultiplyAdd(n, -0.693359375f, x));
+        var p = MathF.FusedMultiplyAdd(1.9875691500e-4f, r, 1.3981999507e-3f);
+        p = MathF.FusedMultiplyAdd(p, r, 8.3334519073e-3f);
+        p = MathF.FusedMultiplyAdd(p, r, 4.1665795894e-2f);
+        p = MathF.FusedMultiplyAdd(p, r, 1.6666665459e-1f);
+        p = MathF.FusedMultiplyAdd(p, r, 5.0000001201e-1f);
+        var e = MathF.FusedMultiplyAdd(p, r * r, r + 1);
+        return e * BitConverter.Int32BitsToSingle(((int)n + 127) << 23);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<float> Exp(Vector256<float> x)
+    {
+        x = Vector256.Max(x, Vector256.Create(-87f));
+        var n = Vector256.Round(x * Vector256.Create(1.44269504f));
+        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(2.12194440e-4f), Vector256.FusedMultiplyAdd(n, Vector256.Create(-0.693359375f), x));
+        var p = Vector256.FusedMultiplyAdd(Vector256.Create(1.9875691500e-4f), r, Vector256.Create(1.3981999507e-3f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(8.3334519073e-3f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(4.1665795894e-2f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.6666665459e-1f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(5.0000001201e-1f));
+        var e = Vector256.FusedMultiplyAdd(p, r * r, r + Vector256<float>.One);
+        var scale = ((Vector256.ConvertToInt32Native(n) + Vector256.Create(127)) << 23).AsSingle();
+        return e * scale;
     }
 
     // tanh(z) ≈ z − z³/3 + 2z⁵/15 − 17z⁷/315 for 0 ≤ z ≤ ¼ (relative error &lt; 4e-7).

@@ -74,12 +74,24 @@ public static unsafe class WeightMapper
         private void Scalar(int i)
         {
             var x = w[i] / wMax;
-            var q = table.Padded;
             var xc = table.Clip(x);
-            var j = table.Grid[table.GridCell(xc)];
-            while (q[j + 1] <= xc) j++;
-            j = Math.Min(j, table.Count - 2);
-            float qj = q[j], qj1 = q[j + 1];
+            float qj, qj1;
+            if (table.CellData is { } cells)
+            {
+                var k = 4 * table.GridCell(xc);
+                var next = xc >= cells[k + 3];
+                qj = next ? cells[k + 1] : cells[k];
+                qj1 = next ? cells[k + 2] : cells[k + 1];
+            }
+            else
+            {
+                var q = table.Padded;
+                var j = table.Grid[table.GridCell(xc)];
+                while (q[j + 1] <= xc) j++;
+                j = Math.Min(j, table.Count - 2);
+                qj = q[j];
+                qj1 = q[j + 1];
+            }
             var f = (xc - qj) / (qj1 - qj);
             var inside = x >= table.Min && x <= table.Max;
             switch (mode)
@@ -103,8 +115,10 @@ public static unsafe class WeightMapper
         private int Vector(int start, int length)
         {
             var i = 0;
+            var idx = stackalloc int[8];
             fixed (float* q = table.Padded)
             fixed (int* grid = table.Grid)
+            fixed (float* cells = table.CellData)
             {
                 var lo = Vector256.Create(table.Min);
                 var hi = Vector256.Create(table.Max);
@@ -112,7 +126,6 @@ public static unsafe class WeightMapper
                 var scale = Vector256.Create(table.GridScale);
                 var lastCell = Vector256.Create(table.GridCells - 1);
                 var lastCellStart = Vector256.Create(table.Count - 2);
-                var half = Vector256.Create(0.5f);
                 var maxScan = table.MaxScan;
                 float* pw = w + start, py = y + start, pd = d + start;
                 for (; i <= length - 8; i += 8)
@@ -120,38 +133,70 @@ public static unsafe class WeightMapper
                     var x = Avx.Divide(Avx.LoadVector256(pw + i), vw);
                     var xc = Avx.Min(Avx.Max(x, lo), hi);
                     var cell = Avx2.Min(Avx.ConvertToVector256Int32WithTruncation(Avx.Multiply(Avx.Subtract(xc, lo), scale)), lastCell);
-                    var j = Avx2.GatherVector256(grid, cell, 4);
-                    for (var s = 0; s < maxScan; s++)
+                    Vector256<float> qj, qj1;
+                    if (cells != null)
                     {
-                        var advance = Avx.CompareLessThanOrEqual(Avx2.GatherVector256(q + 1, j, 4), xc).AsInt32();
-                        if (Avx.TestZ(advance, advance)) break;
-                        j = Avx2.Subtract(j, advance);
+                        // Eight 16-byte cell records (q_j0, q_j0+1, q_j0+2, threshold), transposed: plain loads beat
+                        // three 8-lane gathers on Zen 3.
+                        Avx.Store(idx, Avx2.ShiftLeftLogical(cell, 2));
+                        var v0 = Vector256.Create(Sse.LoadVector128(cells + idx[0]), Sse.LoadVector128(cells + idx[4]));
+                        var v1 = Vector256.Create(Sse.LoadVector128(cells + idx[1]), Sse.LoadVector128(cells + idx[5]));
+                        var v2 = Vector256.Create(Sse.LoadVector128(cells + idx[2]), Sse.LoadVector128(cells + idx[6]));
+                        var v3 = Vector256.Create(Sse.LoadVector128(cells + idx[3]), Sse.LoadVector128(cells + idx[7]));
+                        var t0 = Avx.UnpackLow(v0, v1);
+                        var t1 = Avx.UnpackHigh(v0, v1);
+                        var t2 = Avx.UnpackLow(v2, v3);
+                        var t3 = Avx.UnpackHigh(v2, v3);
+                        var a = Avx.Shuffle(t0, t2, 0x44);
+                        var b = Avx.Shuffle(t0, t2, 0xEE);
+                        var c3 = Avx.Shuffle(t1, t3, 0x44);
+                        var threshold = Avx.Shuffle(t1, t3, 0xEE);
+                        var next = Avx.CompareGreaterThanOrEqual(xc, threshold);
+                        qj = Avx.BlendVariable(a, b, next);
+                        qj1 = Avx.BlendVariable(b, c3, next);
                     }
-                    j = Avx2.Min(j, lastCellStart);
-                    var qj = Avx2.GatherVector256(q, j, 4);
-                    var qj1 = Avx2.GatherVector256(q + 1, j, 4);
-                    var width = qj1 - qj;
-                    var f = Avx.Divide(xc - qj, width);
-                    var up = Avx.CompareGreaterThanOrEqual(f, half);
-                    switch (mode)
+                    else
                     {
-                        case Mode.Hard:
-                            Avx.Store(py + i, Avx.BlendVariable(qj, qj1, up) * vw);
-                            break;
-                        case Mode.Ste:
-                            Avx.Store(py + i, Avx.BlendVariable(qj, qj1, up) * vw);
-                            Avx.Store(pd + i, Inside(x, lo, hi) & Vector256<float>.One);
-                            break;
-                        default:
-                            var sv = RelaxedStep.Value(f, c, out var ds);
-                            var yv = c.Hard ? Avx.BlendVariable(qj, qj1, up) : qj + width * sv;
-                            Avx.Store(py + i, yv * vw);
-                            Avx.Store(pd + i, Inside(x, lo, hi) & ds);
-                            break;
+                        var j = Avx2.GatherVector256(grid, cell, 4);
+                        for (var s = 0; s < maxScan; s++)
+                        {
+                            var advance = Avx.CompareLessThanOrEqual(Avx2.GatherVector256(q + 1, j, 4), xc).AsInt32();
+                            if (Avx.TestZ(advance, advance)) break;
+                            j = Avx2.Subtract(j, advance);
+                        }
+                        j = Avx2.Min(j, lastCellStart);
+                        qj = Avx2.GatherVector256(q, j, 4);
+                        qj1 = Avx2.GatherVector256(q + 1, j, 4);
                     }
+                    Finish(x, xc, qj, qj1, lo, hi, vw, py + i, pd + i);
                 }
             }
             return i;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Finish(Vector256<float> x, Vector256<float> xc, Vector256<float> qj, Vector256<float> qj1,
+            Vector256<float> lo, Vector256<float> hi, Vector256<float> vw, float* py, float* pd)
+        {
+            var width = qj1 - qj;
+            var f = Avx.Divide(xc - qj, width);
+            var up = Avx.CompareGreaterThanOrEqual(f, Vector256.Create(0.5f));
+            switch (mode)
+            {
+                case Mode.Hard:
+                    Avx.Store(py, Avx.BlendVariable(qj, qj1, up) * vw);
+                    break;
+                case Mode.Ste:
+                    Avx.Store(py, Avx.BlendVariable(qj, qj1, up) * vw);
+                    Avx.Store(pd, Inside(x, lo, hi) & Vector256<float>.One);
+                    break;
+                default:
+                    var sv = RelaxedStep.Value(f, c, out var ds);
+                    var yv = c.Hard ? Avx.BlendVariable(qj, qj1, up) : qj + width * sv;
+                    Avx.Store(py, yv * vw);
+                    Avx.Store(pd, Inside(x, lo, hi) & ds);
+                    break;
+            }
         }
 
         private static Vector256<float> Inside(Vector256<float> x, Vector256<float> lo, Vector256<float> hi)

@@ -1,0 +1,177 @@
+using HwDsl.Contracts;
+using HwDsl.Kernels;
+
+namespace HwDsl.Compiler;
+
+/// <summary>
+/// The achievable effective weights of a layer (units of w_max), each with the element levels and conductances that
+/// realise it, built from a device model. For a differential pair with L = 2^b levels per element and u_k = k/(L−1):
+/// <code>
+/// N_k = g⁺(0) − g⁻(u_k), k = L−1..1;   Z = g⁺(0) − g⁻(0);   P_k = g⁺(u_k) − g⁻(0), k = 1..L−1
+/// </code>
+/// (2L − 1 values); with a single element against the reference ½: Q_k = 2·g(u_k) − 1, k = 0..L−1. Values that coincide
+/// in float are kept once (the one using the lower element levels), so <see cref="Values"/> is strictly increasing.
+/// </summary>
+public sealed class WeightLevels
+{
+    private const double ReferenceConductance = 0.5;
+
+    private readonly int[] _positiveLevel, _negativeLevel;
+    private readonly double[] _positiveG, _negativeG;
+
+    private WeightLevels(IDeviceModel device, ElementParameters positive, ElementParameters negative, int bits, WeightMapping mapping,
+        List<(double Value, int KPos, int KNeg, double GPos, double GNeg)> entries)
+    {
+        Device = device;
+        Positive = positive;
+        Negative = negative;
+        Bits = bits;
+        Mapping = mapping;
+        var values = entries.Select(e => (float)e.Value).ToArray();
+        _positiveLevel = [.. entries.Select(e => e.KPos)];
+        _negativeLevel = [.. entries.Select(e => e.KNeg)];
+        _positiveG = [.. entries.Select(e => e.GPos)];
+        _negativeG = [.. entries.Select(e => e.GNeg)];
+        Table = new LevelTable(values);
+    }
+
+    /// <summary>The device model the levels come from.</summary>
+    public IDeviceModel Device { get; }
+
+    /// <summary>Parameters of the positive (or only) element.</summary>
+    public ElementParameters Positive { get; }
+
+    /// <summary>Parameters of the negative element (unused by <see cref="WeightMapping.SingleWithReference"/>).</summary>
+    public ElementParameters Negative { get; }
+
+    /// <summary>Bits per element (L = 2^bits levels).</summary>
+    public int Bits { get; }
+
+    /// <summary>How a weight is stored.</summary>
+    public WeightMapping Mapping { get; }
+
+    /// <summary>The lookup table the mapping kernels and tape ops run on.</summary>
+    public LevelTable Table { get; }
+
+    /// <summary>The achievable effective weights in units of w_max, strictly increasing.</summary>
+    public ReadOnlySpan<float> Values => Table.Levels;
+
+    /// <summary>Number of achievable values.</summary>
+    public int Count => Table.Count;
+
+    /// <summary>The most negative achievable value.</summary>
+    public float Min => Table.Min;
+
+    /// <summary>The most positive achievable value.</summary>
+    public float Max => Table.Max;
+
+    /// <summary>Level programmed into the positive (or only) element for value <paramref name="i"/>.</summary>
+    public int PositiveLevel(int i) => _positiveLevel[i];
+
+    /// <summary>Level programmed into the negative element for value <paramref name="i"/> (−1 with a single element).</summary>
+    public int NegativeLevel(int i) => _negativeLevel[i];
+
+    /// <summary>Conductance of the positive (or only) element for value <paramref name="i"/>.</summary>
+    public double PositiveConductance(int i) => _positiveG[i];
+
+    /// <summary>Conductance of the negative element (the reference ½ with a single element) for value <paramref name="i"/>.</summary>
+    public double NegativeConductance(int i) => _negativeG[i];
+
+    /// <summary>Builds the level table; throws <see cref="ArgumentException"/> naming the device and level when a transfer
+    /// curve is not monotone, not finite or leaves [Gmin, Gmax].</summary>
+    public static WeightLevels Build(IDeviceModel device, ElementParameters positive, ElementParameters negative, int bits, WeightMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(positive);
+        ArgumentNullException.ThrowIfNull(negative);
+        if (bits is < 1 or > 16) throw new ArgumentOutOfRangeException(nameof(bits), $"weight bits must be in 1..16; got {bits}.");
+        if (!Enum.IsDefined(mapping)) throw new ArgumentOutOfRangeException(nameof(mapping), $"unknown weight mapping {mapping}.");
+        var levels = 1 << bits;
+        var gp = Curve(device, positive, levels, "positive");
+
+        var entries = new List<(double Value, int KPos, int KNeg, double GPos, double GNeg)>(2 * levels);
+        if (mapping == WeightMapping.DifferentialPair)
+        {
+            var gn = Curve(device, negative, levels, "negative");
+            for (var k = levels - 1; k >= 1; k--) entries.Add((gp[0] - gn[k], 0, k, gp[0], gn[k]));
+            entries.Add((gp[0] - gn[0], 0, 0, gp[0], gn[0]));
+            for (var k = 1; k < levels; k++) entries.Add((gp[k] - gn[0], k, 0, gp[k], gn[0]));
+        }
+        else
+        {
+            for (var k = 0; k < levels; k++) entries.Add((2 * (gp[k] - ReferenceConductance), k, -1, gp[k], ReferenceConductance));
+        }
+
+        // Keep one entry per distinct float value: the one with the lower element levels.
+        var kept = new List<(double Value, int KPos, int KNeg, double GPos, double GNeg)>(entries.Count);
+        foreach (var e in entries)
+        {
+            if (kept.Count > 0 && (float)kept[^1].Value == (float)e.Value)
+            {
+                if (Math.Max(e.KPos, e.KNeg) < Math.Max(kept[^1].KPos, kept[^1].KNeg)) kept[^1] = e;
+                continue;
+            }
+            kept.Add(e);
+        }
+        if (kept.Count < 2)
+            throw new ArgumentException($"device '{device.Name}' gives fewer than 2 distinct weight levels at {bits} bit(s).", nameof(device));
+        return new WeightLevels(device, positive, negative, bits, mapping, kept);
+    }
+
+    /// <summary>
+    /// Deploys weights: each is mapped to its nearest achievable value (x = w/w_max; at a cell's exact midpoint the upper
+    /// value, as <see cref="WeightMapper.Hard"/> does), then, when <paramref name="noise"/> has σ &gt; 0, each element of
+    /// the pair — the one left at level 0 too — is programmed with <see cref="IDeviceModel.Programmed"/> and read with
+    /// <see cref="IDeviceModel.Read"/> using its own standard-normal draw, and w_eff = w_max·(G⁺' − G⁻')
+    /// (w_max·2·(G' − ½) with a single element). Without noise the result equals <see cref="WeightMapper.Hard"/> bit for bit.
+    /// </summary>
+    public void Deploy(ReadOnlySpan<float> w, float wMax, Span<float> wEff, DeployNoise noise)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
+        if (!(wMax > 0) || !float.IsFinite(wMax)) throw new ArgumentOutOfRangeException(nameof(wMax), $"w_max must be finite and > 0; got {wMax}.");
+        if (wEff.Length != w.Length) throw new ArgumentException($"output length {wEff.Length} differs from input length {w.Length}.");
+        var values = Values;
+        if (!noise.IsNoisy)
+        {
+            for (var i = 0; i < w.Length; i++) wEff[i] = values[Table.NearestIndex(w[i] / wMax)] * wMax;
+            return;
+        }
+
+        var programming = new SeededRandom(noise.Seed, (ulong)noise.Sample, (ulong)noise.Layer, 0);
+        var reading = new SeededRandom(noise.Seed, (ulong)noise.Sample, (ulong)noise.Layer, 1);
+        var single = Mapping == WeightMapping.SingleWithReference;
+        for (var i = 0; i < w.Length; i++)
+        {
+            var k = Table.NearestIndex(w[i] / wMax);
+            // Draw for both elements always, so one weight's draws never depend on another's mapping.
+            double zp = programming.NextNormal(), zn = programming.NextNormal();
+            double rp = reading.NextNormal(), rn = reading.NextNormal();
+            var gp = Device.Read(Device.Programmed(_positiveG[k], Positive, noise.ProgrammingSigma, zp), Positive, noise.ReadSigma, rp);
+            var value = single
+                ? 2 * (gp - ReferenceConductance)
+                : gp - Device.Read(Device.Programmed(_negativeG[k], Negative, noise.ProgrammingSigma, zn), Negative, noise.ReadSigma, rn);
+            wEff[i] = (float)(wMax * value);
+        }
+    }
+
+    private static double[] Curve(IDeviceModel device, ElementParameters element, int levels, string which)
+    {
+        var g = new double[levels];
+        for (var k = 0; k < levels; k++)
+        {
+            g[k] = device.Conductance(k / (double)(levels - 1), element);
+            if (!double.IsFinite(g[k]))
+                throw new ArgumentException($"device '{device.Name}': {which} element conductance at level {k} is not finite ({g[k]}).", nameof(device));
+            if (k > 0 && g[k] < g[k - 1])
+                throw new ArgumentException(
+                    $"device '{device.Name}' is not monotone: {which} element level {k} gives G = {g[k]:R} below level {k - 1} ({g[k - 1]:R}).",
+                    nameof(device));
+            var tolerance = 1e-9 * element.Scale;
+            if (g[k] < element.MinConductance - tolerance || g[k] > element.MaxConductance + tolerance)
+                throw new ArgumentException(
+                    $"device '{device.Name}': {which} element level {k} gives G = {g[k]:R}, outside [{element.MinConductance:R}, {element.MaxConductance:R}].",
+                    nameof(device));
+        }
+        return g;
+    }
+}
