@@ -72,9 +72,11 @@ internal static class LayerResolver
         {
             foreach (var key in new[] { HwKey.Asymmetry, HwKey.NegativeOnOffRatio, HwKey.NegativeNonLinearity })
             {
-                if (merged.TryGetValue(key, out var m))
+                // A preset describes a device, which may be used either way: only the script's own settings are refused.
+                if (merged.TryGetValue(key, out var m) && m.Setting.Where.Source == ValueSource.Explicit
+                    && !(key == HwKey.Asymmetry && m.Setting.Value is 0.0))
                     errors.Add(RuleCodes.NoNegativeElement, Prefix(m.Scope) + key, m.Setting.Value,
-                        $"{Prefix(m.Scope)}{key} = {Format.Value(m.Setting.Value)} needs a differential pair, but Dense layer {i} uses a single element with reference (set at {mapping.Where}), which has no G- element.",
+                        $"{Prefix(m.Scope)}{key} = {Format.Value(m.Setting.Value)} needs a differential pair, but the layer uses a single element with reference (set at {mapping.Where}), which has no G- element.",
                         m.Setting.Where);
             }
             negative = positive;

@@ -13,8 +13,8 @@ internal static class NetworkRules
         for (int k = 0; k < items.Count; k++) provenance[$"Network.Layers[{k}]"] = items[k].Where;
 
         if (!items.Any(i => i.Layer is DenseSpec))
-            errors.Add(RuleCodes.EmptyNetwork, "Network", $"{items.Count} items",
-                "Network must contain at least one Dense layer; got none.", where);
+            errors.Add(RuleCodes.EmptyNetwork, "Network", items.Count,
+                $"Network must contain at least one Dense layer; got {items.Count} items and no Dense layer.", where);
 
         DenseSpec? last = null;
         Provenance lastWhere = where;
