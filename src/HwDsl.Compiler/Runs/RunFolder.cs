@@ -10,7 +10,12 @@ namespace HwDsl.Compiler;
 /// </summary>
 public sealed class RunFolder
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        // NaN (no deployed accuracy in Float mode) and ∞ (an ideal on/off ratio) are meaningful values here.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     private RunFolder(string path) => Path = path;
 
