@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace HwDsl.Kernels;
 
@@ -95,7 +96,10 @@ public static class RelaxedStep
         var u = Vector256.Create(c.Beta) * (f - half);
         var au = Vector256.Abs(u);
         var e = Exp(-au);
-        var r = one / (one + e);
+        // 1/(1 + e) for 1 + e ∈ [1, 2]: the 12-bit reciprocal estimate and one Newton step (~23 bits) beat a divide.
+        var den = one + e;
+        var r0 = Avx.IsSupported ? Avx.Reciprocal(den) : one / den;
+        var r = r0 * (Vector256.Create(2f) - den * r0);
         var ta = (one - e) * r;
         var omt2 = Vector256.Create(4f) * e * r * r;
         if (c.Series)

@@ -115,7 +115,6 @@ public static unsafe class WeightMapper
         private int Vector(int start, int length)
         {
             var i = 0;
-            var idx = stackalloc int[8];
             fixed (float* q = table.Padded)
             fixed (int* grid = table.Grid)
             fixed (float* cells = table.CellData)
@@ -136,13 +135,15 @@ public static unsafe class WeightMapper
                     Vector256<float> qj, qj1;
                     if (cells != null)
                     {
-                        // Eight 16-byte cell records (q_j0, q_j0+1, q_j0+2, threshold), transposed: plain loads beat
+                        // Eight 16-byte cell records (q_j0, q_j0+1, q_j0+2, threshold) by plain loads, transposed: cheaper than
                         // three 8-lane gathers on Zen 3.
-                        Avx.Store(idx, Avx2.ShiftLeftLogical(cell, 2));
-                        var v0 = Vector256.Create(Sse.LoadVector128(cells + idx[0]), Sse.LoadVector128(cells + idx[4]));
-                        var v1 = Vector256.Create(Sse.LoadVector128(cells + idx[1]), Sse.LoadVector128(cells + idx[5]));
-                        var v2 = Vector256.Create(Sse.LoadVector128(cells + idx[2]), Sse.LoadVector128(cells + idx[6]));
-                        var v3 = Vector256.Create(Sse.LoadVector128(cells + idx[3]), Sse.LoadVector128(cells + idx[7]));
+                        var offsets = Avx2.ShiftLeftLogical(cell, 2);
+                        var lower = offsets.GetLower();
+                        var upper = offsets.GetUpper();
+                        var v0 = Vector256.Create(Sse.LoadVector128(cells + lower.ToScalar()), Sse.LoadVector128(cells + upper.ToScalar()));
+                        var v1 = Vector256.Create(Sse.LoadVector128(cells + Sse41.Extract(lower, 1)), Sse.LoadVector128(cells + Sse41.Extract(upper, 1)));
+                        var v2 = Vector256.Create(Sse.LoadVector128(cells + Sse41.Extract(lower, 2)), Sse.LoadVector128(cells + Sse41.Extract(upper, 2)));
+                        var v3 = Vector256.Create(Sse.LoadVector128(cells + Sse41.Extract(lower, 3)), Sse.LoadVector128(cells + Sse41.Extract(upper, 3)));
                         var t0 = Avx.UnpackLow(v0, v1);
                         var t1 = Avx.UnpackHigh(v0, v1);
                         var t2 = Avx.UnpackLow(v2, v3);
