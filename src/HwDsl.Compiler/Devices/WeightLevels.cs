@@ -9,8 +9,14 @@ namespace HwDsl.Compiler;
 /// <code>
 /// N_k = g⁺(0) − g⁻(u_k), k = L−1..1;   Z = g⁺(0) − g⁻(0);   P_k = g⁺(u_k) − g⁻(0), k = 1..L−1
 /// </code>
-/// (2L − 1 values); with a single element against the reference ½: Q_k = 2·g(u_k) − 1, k = 0..L−1. Values that coincide
-/// in float are kept once (the one using the lower element levels), so <see cref="Values"/> is strictly increasing.
+/// (2L − 1 values); with a single element against the reference ½: Q_k = 2·g(u_k) − 1, k = 0..L−1.
+/// <para>
+/// Programming is device-unaware, as in a fixed hardware write scheme: a weight x = w/w_max picks the nearest
+/// <i>intended</i> level p_i on the even grid over [−1, 1] (<see cref="Programming"/>), and the device then gives
+/// whatever Q_i its curve, on/off ratio and asymmetry make of it (<see cref="Response"/>). So weights → device levels →
+/// conductances → effective weights, and the non-idealities distort a naively mapped network, which hardware-aware
+/// training learns to absorb. For the ideal device Q_i = p_i.
+/// </para>
 /// </summary>
 public sealed class WeightLevels
 {
@@ -27,13 +33,20 @@ public sealed class WeightLevels
         Negative = negative;
         Bits = bits;
         Mapping = mapping;
-        var values = entries.Select(e => (float)e.Value).ToArray();
+        _values = entries.Select(e => (float)e.Value).ToArray();
         _positiveLevel = [.. entries.Select(e => e.KPos)];
         _negativeLevel = [.. entries.Select(e => e.KNeg)];
         _positiveG = [.. entries.Select(e => e.GPos)];
         _negativeG = [.. entries.Select(e => e.GNeg)];
-        Table = new LevelTable(values);
+        // Intended levels are evenly spaced over [-1, 1]: 2L-1 signed levels for a pair, L for a single element.
+        var half = (_values.Length - 1) / 2.0;
+        Programming = new LevelTable([.. Enumerable.Range(0, _values.Length).Select(i => (float)((i - half) / half))]);
+        Response = new DeviceResponse(-1f, (float)(1 / half), _values);
+        Min = _values.Min();
+        Max = _values.Max();
     }
+
+    private readonly float[] _values;
 
     /// <summary>The device model the levels come from.</summary>
     public IDeviceModel Device { get; }
@@ -50,20 +63,23 @@ public sealed class WeightLevels
     /// <summary>How a weight is stored.</summary>
     public WeightMapping Mapping { get; }
 
-    /// <summary>The lookup table the mapping kernels and tape ops run on.</summary>
-    public LevelTable Table { get; }
+    /// <summary>The intended levels p_i, evenly spaced over [−1, 1]: the table the mapping kernels round or relax x on.</summary>
+    public LevelTable Programming { get; }
 
-    /// <summary>The achievable effective weights in units of w_max, strictly increasing.</summary>
-    public ReadOnlySpan<float> Values => Table.Levels;
+    /// <summary>What the device gives for each intended level: Q_i in units of w_max (monotone for a monotone device).</summary>
+    public ReadOnlySpan<float> Values => _values;
 
-    /// <summary>Number of achievable values.</summary>
-    public int Count => Table.Count;
+    /// <summary>The device response p_i → Q_i, piecewise linear in between (applied after the relaxed mapper in training).</summary>
+    public DeviceResponse Response { get; }
+
+    /// <summary>Number of intended levels.</summary>
+    public int Count => _values.Length;
 
     /// <summary>The most negative achievable value.</summary>
-    public float Min => Table.Min;
+    public float Min { get; }
 
     /// <summary>The most positive achievable value.</summary>
-    public float Max => Table.Max;
+    public float Max { get; }
 
     /// <summary>Level programmed into the positive (or only) element for value <paramref name="i"/>.</summary>
     public int PositiveLevel(int i) => _positiveLevel[i];
@@ -102,28 +118,18 @@ public sealed class WeightLevels
             for (var k = 0; k < levels; k++) entries.Add((2 * (gp[k] - ReferenceConductance), k, -1, gp[k], ReferenceConductance));
         }
 
-        // Keep one entry per distinct float value: the one with the lower element levels.
-        var kept = new List<(double Value, int KPos, int KNeg, double GPos, double GNeg)>(entries.Count);
-        foreach (var e in entries)
-        {
-            if (kept.Count > 0 && (float)kept[^1].Value == (float)e.Value)
-            {
-                if (Math.Max(e.KPos, e.KNeg) < Math.Max(kept[^1].KPos, kept[^1].KNeg)) kept[^1] = e;
-                continue;
-            }
-            kept.Add(e);
-        }
-        if (kept.Count < 2)
+        if (entries.Select(e => e.Value).Distinct().Count() < 2)
             throw new ArgumentException($"device '{device.Name}' gives fewer than 2 distinct weight levels at {bits} bit(s).", nameof(device));
-        return new WeightLevels(device, positive, negative, bits, mapping, kept);
+        return new WeightLevels(device, positive, negative, bits, mapping, entries);
     }
 
     /// <summary>
-    /// Deploys weights: each is mapped to its nearest achievable value (x = w/w_max; at a cell's exact midpoint the upper
-    /// value, as <see cref="WeightMapper.Hard"/> does), then, when <paramref name="noise"/> has σ &gt; 0, each element of
+    /// Deploys weights: each is programmed to its nearest intended level (x = w/w_max; at a cell's exact midpoint the upper
+    /// one, as <see cref="WeightMapper.Hard"/> does) and takes the device's value Q_i for it; then, when <paramref name="noise"/> has σ &gt; 0, each element of
     /// the pair — the one left at level 0 too — is programmed with <see cref="IDeviceModel.Programmed"/> and read with
     /// <see cref="IDeviceModel.Read"/> using its own standard-normal draw, and w_eff = w_max·(G⁺' − G⁻')
-    /// (w_max·2·(G' − ½) with a single element). Without noise the result equals <see cref="WeightMapper.Hard"/> bit for bit.
+    /// (w_max·2·(G' − ½) with a single element). Without noise the result is <see cref="Response"/> applied to
+    /// <see cref="WeightMapper.Hard"/> on <see cref="Programming"/>.
     /// </summary>
     public void Deploy(ReadOnlySpan<float> w, float wMax, Span<float> wEff, DeployNoise noise)
     {
@@ -133,7 +139,7 @@ public sealed class WeightLevels
         var values = Values;
         if (!noise.IsNoisy)
         {
-            for (var i = 0; i < w.Length; i++) wEff[i] = values[Table.NearestIndex(w[i] / wMax)] * wMax;
+            for (var i = 0; i < w.Length; i++) wEff[i] = values[Programming.NearestIndex(w[i] / wMax)] * wMax;
             return;
         }
 
@@ -142,7 +148,7 @@ public sealed class WeightLevels
         var single = Mapping == WeightMapping.SingleWithReference;
         for (var i = 0; i < w.Length; i++)
         {
-            var k = Table.NearestIndex(w[i] / wMax);
+            var k = Programming.NearestIndex(w[i] / wMax);
             // Draw for both elements always, so one weight's draws never depend on another's mapping.
             double zp = programming.NextNormal(), zn = programming.NextNormal();
             double rp = reading.NextNormal(), rn = reading.NextNormal();

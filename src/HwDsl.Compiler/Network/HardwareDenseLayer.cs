@@ -66,9 +66,18 @@ public sealed class HardwareDenseLayer : ILayer<float>
     public Tensor<float> Forward(Tape<float> tape, Tensor<float> x) => Phase switch
     {
         NetworkPhase.Float => _dense.Forward(tape, x),
-        NetworkPhase.Train => tape.Dense(x, tape.MapWeights(Weights, Levels.Table, WeightRange, Gradient), Bias),
+        NetworkPhase.Train => Train(tape, x),
         _ => tape.Dense(x, Tensor<float>.Constant(_deployed ?? throw new InvalidOperationException("deploy the network before evaluating it as deployed."), Weights.Rows, Weights.Cols), Bias),
     };
+
+    // weights → relaxed (or STE) intended level → what the device makes of it → dense.
+    private Tensor<float> Train(Tape<float> tape, Tensor<float> x)
+    {
+        var wMax = WeightRange;
+        var levels = tape.MapWeights(Weights, Levels.Programming, wMax, Gradient);
+        var effective = Levels.Response.IsIdentity ? levels : tape.DeviceResponse(levels, Levels.Response, wMax);
+        return tape.Dense(x, effective, Bias);
+    }
 
     /// <inheritdoc />
     public string Describe() => $"{_dense.Describe()} on {Hardware.Device} ({Hardware.WeightBits}-bit {Hardware.Mapping})";

@@ -35,7 +35,8 @@ public sealed class DeviceResponse
     public ReadOnlySpan<float> Levels => _q;
 
     /// <summary>
-    /// y = w_max · R(u / w_max) and slope = dy/du = (q_j+1 − q_j)/Δp for the cell j containing u (the last cell for u at the top).
+    /// y = w_max · R(u / w_max) and slope = dy/du = (q_j+1 − q_j)/Δp for the cell j containing u: at an intended level
+    /// (within 10⁻⁵ of a step) the cell starting there, the last cell at the top.
     /// u outside [p_0, p_M−1] is treated as the end value (the mapper in front of it clips already).
     /// </summary>
     public void Apply(ReadOnlySpan<float> u, float wMax, Span<float> y, Span<float> slope)
@@ -47,6 +48,10 @@ public sealed class DeviceResponse
         for (var i = 0; i < u.Length; i++)
         {
             var x = Math.Clamp((u[i] / wMax - First) * inverseStep, 0f, last + 1);
+            // An intended level arrives with float rounding (5.9999995 for level 6): snap so that at a knot the slope
+            // is always that of the cell starting there.
+            var knot = MathF.Round(x);
+            if (MathF.Abs(x - knot) < 1e-5f) x = knot;
             var j = Math.Min((int)x, last);
             var f = x - j;
             var rise = _q[j + 1] - _q[j];

@@ -26,6 +26,8 @@ public sealed class DeviceResponseOp<T>(Tensor<T> u, Tensor<T> y, Tensor<T> slop
             for (var i = 0; i < u.Length; i++)
             {
                 var x = T.Clamp((u.Values[i] / wMax - T.CreateTruncating(response.First)) / T.CreateTruncating(response.Step), T.Zero, T.CreateTruncating(last + 1));
+                var knot = T.Round(x);
+                if (T.Abs(x - knot) < T.CreateTruncating(1e-5)) x = knot;
                 var j = Math.Min(int.CreateTruncating(x), last);
                 var rise = T.CreateTruncating(q[j + 1]) - T.CreateTruncating(q[j]);
                 y.Values[i] = wMax * (T.CreateTruncating(q[j]) + (x - T.CreateTruncating(j)) * rise);
