@@ -124,7 +124,7 @@ public sealed class WeightLevels
     }
 
     /// <summary>
-    /// Deploys weights: each is programmed to its nearest intended level (x = w/w_max; at a cell's exact midpoint the upper
+    /// Deploys weights: each is programmed to its nearest intended level (x = w·(1/w_max), as the kernels compute it; at a cell's exact midpoint the upper
     /// one, as <see cref="WeightMapper.Hard"/> does) and takes the device's value Q_i for it; then, when <paramref name="noise"/> has σ &gt; 0, each element of
     /// the pair — the one left at level 0 too — is programmed with <see cref="IDeviceModel.Programmed"/> and read with
     /// <see cref="IDeviceModel.Read"/> using its own standard-normal draw, and w_eff = w_max·(G⁺' − G⁻')
@@ -137,9 +137,10 @@ public sealed class WeightLevels
         if (!(wMax > 0) || !float.IsFinite(wMax)) throw new ArgumentOutOfRangeException(nameof(wMax), $"w_max must be finite and > 0; got {wMax}.");
         if (wEff.Length != w.Length) throw new ArgumentException($"output length {wEff.Length} differs from input length {w.Length}.");
         var values = Values;
+        var inverse = 1f / wMax; // x = w·(1/w_max), as the kernels compute it
         if (!noise.IsNoisy)
         {
-            for (var i = 0; i < w.Length; i++) wEff[i] = values[Programming.NearestIndex(w[i] / wMax)] * wMax;
+            for (var i = 0; i < w.Length; i++) wEff[i] = values[Programming.NearestIndex(w[i] * inverse)] * wMax;
             return;
         }
 
@@ -148,7 +149,7 @@ public sealed class WeightLevels
         var single = Mapping == WeightMapping.SingleWithReference;
         for (var i = 0; i < w.Length; i++)
         {
-            var k = Programming.NearestIndex(w[i] / wMax);
+            var k = Programming.NearestIndex(w[i] * inverse);
             // Draw for both elements always, so one weight's draws never depend on another's mapping.
             double zp = programming.NextNormal(), zn = programming.NextNormal();
             double rp = reading.NextNormal(), rn = reading.NextNormal();

@@ -73,9 +73,7 @@ public sealed class HardwareDenseLayer : ILayer<float>
     // weights → relaxed (or STE) intended level → what the device makes of it → dense.
     private Tensor<float> Train(Tape<float> tape, Tensor<float> x)
     {
-        var wMax = WeightRange;
-        var levels = tape.MapWeights(Weights, Levels.Programming, wMax, Gradient);
-        var effective = Levels.Response.IsIdentity ? levels : tape.DeviceResponse(levels, Levels.Response, wMax);
+        var effective = tape.MapToDevice(Weights, Levels.Response, Levels.Programming, WeightRange, Gradient);
         return tape.Dense(x, effective, Bias);
     }
 
@@ -83,5 +81,5 @@ public sealed class HardwareDenseLayer : ILayer<float>
     public string Describe() => $"{_dense.Describe()} on {Hardware.Device} ({Hardware.WeightBits}-bit {Hardware.Mapping})";
 
     private static float MaxAbs(ReadOnlySpan<float> values)
-        => values.IsEmpty ? 0 : Math.Max(System.Numerics.Tensors.TensorPrimitives.Max(values), -System.Numerics.Tensors.TensorPrimitives.Min(values));
+        => values.IsEmpty ? 0 : Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values));
 }

@@ -88,14 +88,14 @@ public sealed class LevelTable
 
     /// <summary>
     /// The index of the nearest level to x (clipped to the table's range); at the exact midpoint of a cell, the upper one.
-    /// Decided from f = (x − q_j)/(q_(j+1) − q_j) ≥ ½ exactly as the hard kernels decide it.
+    /// Decided as 2(x − q_j) ≥ q_(j+1) − q_j in float, exactly as the hard kernels decide it.
     /// </summary>
     public int NearestIndex(float x)
     {
         x = Clip(x);
         var j = Cell(x);
-        var f = (x - Padded[j]) / (Padded[j + 1] - Padded[j]);
-        return f >= 0.5f ? j + 1 : j;
+        var offset = x - Padded[j];
+        return offset + offset >= Padded[j + 1] - Padded[j] ? j + 1 : j;
     }
 
     // Same comparison semantics as Avx.Max / Avx.Min (NaN goes to Min).

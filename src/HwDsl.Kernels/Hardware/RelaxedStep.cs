@@ -19,8 +19,13 @@ public static class RelaxedStep
     /// <summary>β from which the forward value is the hard step.</summary>
     public const double HardBeta = 60;
 
-    // Below this |u| = β|f − ½|, tanh(u/2) comes from its Taylor series (1 − e^−|u| loses digits there).
-    private const float SeriesLimit = 0.5f;
+    // tanh(z) = z·P(z²)/Q(z²) for |z| ≤ 7.9053 (Eigen's float tanh; |error| &lt; 3e-8, relative &lt; 2e-7 in exact
+    // arithmetic), ±(1 − 2.7e-7) beyond. Relative accuracy near 0 keeps small β exact enough, and there is no exp.
+    // The float derivative is 1 − t², whose absolute error (≤ ~5e-7·β/4 in the tails) is harmless.
+    private const float TanhClamp = 7.90531110763549805f;
+    private const float A1 = 4.89352455891786e-03f, A3 = 6.37261928875436e-04f, A5 = 1.48572235717979e-05f,
+        A7 = 5.12229709037114e-08f, A9 = -8.60467152213735e-11f, A11 = 2.00018790482477e-13f, A13 = -2.76076847742355e-16f;
+    private const float B0 = 4.89352518554385e-03f, B2 = 2.26843463243900e-03f, B4 = 1.18534705686654e-04f, B6 = 1.19825839466702e-06f;
 
     /// <summary>Throws unless β is finite and &gt; 0.</summary>
     public static void Validate(double beta)
@@ -45,21 +50,16 @@ public static class RelaxedStep
     /// <summary>Per-call constants of the float kernels.</summary>
     internal readonly struct Constants
     {
-        public readonly float Beta, HalfOverTq, BetaOverTq;
+        public readonly float HalfBeta, HalfOverTq, QuarterBetaOverTq;
         public readonly bool Hard;
-
-        // Only for small β does |u| = β|f − ½| get small enough for 1 − e^−|u| to lose digits that matter
-        // (its error is divided by tanh(β/4)); above, the series branch is skipped.
-        public readonly bool Series;
 
         public Constants(double beta)
         {
             var tq = Math.Tanh(beta / 4);
-            Beta = (float)beta;
+            HalfBeta = (float)(beta / 2);
             HalfOverTq = (float)(0.5 / tq);
-            BetaOverTq = (float)(beta / tq);
+            QuarterBetaOverTq = (float)(beta / (4 * tq));
             Hard = beta >= HardBeta;
-            Series = beta < 2;
         }
     }
 
@@ -67,24 +67,21 @@ public static class RelaxedStep
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static float Value(float f, in Constants c, out float derivative)
     {
-        var u = c.Beta * (f - 0.5f);
-        var au = MathF.Abs(u);
-        var e = Exp(-au);
-        float ta, omt2;
-        if (c.Series && au < SeriesLimit)
-        {
-            ta = TanhSeries(0.5f * au);
-            omt2 = 1 - ta * ta;
-        }
-        else
-        {
-            var r = 1 / (1 + e);
-            ta = (1 - e) * r;
-            omt2 = 4 * e * r * r;
-        }
-        derivative = omt2 * 0.25f * c.BetaOverTq;
+        var z = Math.Clamp(c.HalfBeta * (f - 0.5f), -TanhClamp, TanhClamp);
+        var z2 = z * z;
+        var p = MathF.FusedMultiplyAdd(A13, z2, A11);
+        p = MathF.FusedMultiplyAdd(p, z2, A9);
+        p = MathF.FusedMultiplyAdd(p, z2, A7);
+        p = MathF.FusedMultiplyAdd(p, z2, A5);
+        p = MathF.FusedMultiplyAdd(p, z2, A3);
+        p = MathF.FusedMultiplyAdd(p, z2, A1);
+        var q = MathF.FusedMultiplyAdd(B6, z2, B4);
+        q = MathF.FusedMultiplyAdd(q, z2, B2);
+        q = MathF.FusedMultiplyAdd(q, z2, B0);
+        var t = z * p / q;
+        derivative = MathF.FusedMultiplyAdd(-t, t, 1) * c.QuarterBetaOverTq;
         if (c.Hard) return f >= 0.5f ? 1 : 0;
-        return MathF.FusedMultiplyAdd(MathF.CopySign(ta, u), c.HalfOverTq, 0.5f);
+        return MathF.FusedMultiplyAdd(t, c.HalfOverTq, 0.5f);
     }
 
     /// <summary>The vector form of <see cref="Value(float, in Constants, out float)"/>.</summary>
@@ -93,73 +90,24 @@ public static class RelaxedStep
     {
         var half = Vector256.Create(0.5f);
         var one = Vector256<float>.One;
-        var u = Vector256.Create(c.Beta) * (f - half);
-        var au = Vector256.Abs(u);
-        var e = Exp(-au);
-        // 1/(1 + e) for 1 + e ∈ [1, 2]: the 12-bit reciprocal estimate and one Newton step (~23 bits) beat a divide.
-        var den = one + e;
-        var r0 = Avx.IsSupported ? Avx.Reciprocal(den) : one / den;
-        var r = r0 * (Vector256.Create(2f) - den * r0);
-        var ta = (one - e) * r;
-        var omt2 = Vector256.Create(4f) * e * r * r;
-        if (c.Series)
-        {
-            var small = Vector256.LessThan(au, Vector256.Create(SeriesLimit));
-            var series = TanhSeries(half * au);
-            ta = Vector256.ConditionalSelect(small, series, ta);
-            omt2 = Vector256.ConditionalSelect(small, one - series * series, omt2);
-        }
-        derivative = omt2 * Vector256.Create(0.25f * c.BetaOverTq);
+        var limit = Vector256.Create(TanhClamp);
+        var z = Vector256.Create(c.HalfBeta) * (f - half);
+        z = Vector256.MinNative(Vector256.MaxNative(z, -limit), limit);
+        var z2 = z * z;
+        var p = Vector256.FusedMultiplyAdd(Vector256.Create(A13), z2, Vector256.Create(A11));
+        p = Vector256.FusedMultiplyAdd(p, z2, Vector256.Create(A9));
+        p = Vector256.FusedMultiplyAdd(p, z2, Vector256.Create(A7));
+        p = Vector256.FusedMultiplyAdd(p, z2, Vector256.Create(A5));
+        p = Vector256.FusedMultiplyAdd(p, z2, Vector256.Create(A3));
+        p = Vector256.FusedMultiplyAdd(p, z2, Vector256.Create(A1));
+        var q = Vector256.FusedMultiplyAdd(Vector256.Create(B6), z2, Vector256.Create(B4));
+        q = Vector256.FusedMultiplyAdd(q, z2, Vector256.Create(B2));
+        q = Vector256.FusedMultiplyAdd(q, z2, Vector256.Create(B0));
+        // p/q by the reciprocal estimate and a Newton step (q ∈ [B0, 0.2]): cheaper than the divider.
+        var r0 = Avx.IsSupported ? Avx.Reciprocal(q) : one / q;
+        var t = z * p * (r0 * Vector256.FusedMultiplyAdd(-q, r0, Vector256.Create(2f)));
+        derivative = Vector256.FusedMultiplyAdd(-t, t, one) * Vector256.Create(c.QuarterBetaOverTq);
         if (c.Hard) return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(f, half), one, Vector256<float>.Zero);
-        var t = ta | (u & Vector256.Create(-0f)); // copy u's sign
         return Vector256.FusedMultiplyAdd(t, Vector256.Create(c.HalfOverTq), half);
-    }
-
-    // e^x for x ≤ 0 (Cephes expf: Cody–Waite reduction, degree-5 polynomial, ~1 ulp); x &lt; −87 gives e^−87.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static float Exp(float x)
-    {
-        x = MathF.Max(x, -87f);
-        var n = MathF.Round(x * 1.44269504f);
-        var r = MathF.FusedMultiplyAdd(n, 2.12194440e-4f, MathF.FusedMultiplyAdd(n, -0.693359375f, x));
-        var p = MathF.FusedMultiplyAdd(1.9875691500e-4f, r, 1.3981999507e-3f);
-        p = MathF.FusedMultiplyAdd(p, r, 8.3334519073e-3f);
-        p = MathF.FusedMultiplyAdd(p, r, 4.1665795894e-2f);
-        p = MathF.FusedMultiplyAdd(p, r, 1.6666665459e-1f);
-        p = MathF.FusedMultiplyAdd(p, r, 5.0000001201e-1f);
-        var e = MathF.FusedMultiplyAdd(p, r * r, r + 1);
-        return e * BitConverter.Int32BitsToSingle(((int)n + 127) << 23);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<float> Exp(Vector256<float> x)
-    {
-        x = Vector256.Max(x, Vector256.Create(-87f));
-        var n = Vector256.Round(x * Vector256.Create(1.44269504f));
-        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(2.12194440e-4f), Vector256.FusedMultiplyAdd(n, Vector256.Create(-0.693359375f), x));
-        var p = Vector256.FusedMultiplyAdd(Vector256.Create(1.9875691500e-4f), r, Vector256.Create(1.3981999507e-3f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(8.3334519073e-3f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(4.1665795894e-2f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.6666665459e-1f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(5.0000001201e-1f));
-        var e = Vector256.FusedMultiplyAdd(p, r * r, r + Vector256<float>.One);
-        var scale = ((Vector256.ConvertToInt32Native(n) + Vector256.Create(127)) << 23).AsSingle();
-        return e * scale;
-    }
-
-    // tanh(z) ≈ z − z³/3 + 2z⁵/15 − 17z⁷/315 for 0 ≤ z ≤ ¼ (relative error &lt; 4e-7).
-    private static float TanhSeries(float z)
-    {
-        var z2 = z * z;
-        return z * (1 + z2 * (-1f / 3 + z2 * (2f / 15 + z2 * (-17f / 315))));
-    }
-
-    private static Vector256<float> TanhSeries(Vector256<float> z)
-    {
-        var z2 = z * z;
-        var p = Vector256.Create(-17f / 315) * z2 + Vector256.Create(2f / 15);
-        p = p * z2 + Vector256.Create(-1f / 3);
-        p = p * z2 + Vector256<float>.One;
-        return z * p;
     }
 }

@@ -5,9 +5,10 @@ using System.Runtime.Intrinsics.X86;
 namespace HwDsl.Kernels;
 
 /// <summary>
-/// Maps weights onto a <see cref="LevelTable"/> of achievable values (units of w_max), x = w/w_max:
+/// Maps weights onto a <see cref="LevelTable"/> of achievable values (units of w_max), x = w·(1/w_max) in float:
 /// <list type="bullet">
-/// <item><b>Hard</b>: y = w_max·q_nearest(x) (ties to the upper level) — deployment and the STE forward.</item>
+/// <item><b>Hard</b>: y = w_max·q_nearest(x), decided as 2(x − q_j) ≥ q_(j+1) − q_j (ties to the upper level) —
+/// deployment and the STE forward.</item>
 /// <item><b>STE</b>: the hard forward; dy/dw = 1 for q_0 ≤ x ≤ q_(M−1), else 0.</item>
 /// <item><b>Relaxed</b>: x clipped to [q_0, q_(M−1)]; in the cell q_j ≤ x &lt; q_(j+1), f = (x − q_j)/(q_(j+1) − q_j),
 /// y = w_max·(q_j + (q_(j+1) − q_j)·s_β(f)), dy/dw = s'_β(f) (0 outside the range); see <see cref="RelaxedStep"/>.</item>
@@ -49,13 +50,13 @@ public static unsafe class WeightMapper
         var c = new RelaxedStep.Constants(beta);
         fixed (float* pw = w, py = y, pd = derivative)
         {
-            var task = new Task(table, pw, py, pd, w.Length, wMax, mode, c);
+            var task = new Task(table, pw, py, pd, w.Length, wMax, 1f / wMax, mode, c);
             if (pool is null || pool.Threads == 1 || w.Length < ParallelThreshold) task.Run(0, w.Length);
             else pool.Run((w.Length + Chunk - 1) / Chunk, task);
         }
     }
 
-    private readonly struct Task(LevelTable table, float* w, float* y, float* d, int n, float wMax, Mode mode, RelaxedStep.Constants c) : IMacPoolTask
+    private readonly struct Task(LevelTable table, float* w, float* y, float* d, int n, float wMax, float inverse, Mode mode, RelaxedStep.Constants c) : IMacPoolTask
     {
         public void Execute(int index)
         {
@@ -73,7 +74,7 @@ public static unsafe class WeightMapper
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Scalar(int i)
         {
-            var x = w[i] / wMax;
+            var x = w[i] * inverse;
             var xc = table.Clip(x);
             float qj, qj1;
             if (table.CellData is { } cells)
@@ -92,20 +93,22 @@ public static unsafe class WeightMapper
                 qj = q[j];
                 qj1 = q[j + 1];
             }
-            var f = (xc - qj) / (qj1 - qj);
+            var offset = xc - qj;
+            var up = offset + offset >= qj1 - qj;
+            var f = offset / (qj1 - qj);
             var inside = x >= table.Min && x <= table.Max;
             switch (mode)
             {
                 case Mode.Hard:
-                    y[i] = (f >= 0.5f ? qj1 : qj) * wMax;
+                    y[i] = (up ? qj1 : qj) * wMax;
                     break;
                 case Mode.Ste:
-                    y[i] = (f >= 0.5f ? qj1 : qj) * wMax;
+                    y[i] = (up ? qj1 : qj) * wMax;
                     d[i] = inside ? 1 : 0;
                     break;
                 default:
                     var s = RelaxedStep.Value(f, c, out var ds);
-                    y[i] = (c.Hard ? (f >= 0.5f ? qj1 : qj) : qj + (qj1 - qj) * s) * wMax;
+                    y[i] = (c.Hard ? (up ? qj1 : qj) : qj + (qj1 - qj) * s) * wMax;
                     d[i] = inside ? ds : 0;
                     break;
             }
@@ -122,6 +125,7 @@ public static unsafe class WeightMapper
                 var lo = Vector256.Create(table.Min);
                 var hi = Vector256.Create(table.Max);
                 var vw = Vector256.Create(wMax);
+                var vinv = Vector256.Create(inverse);
                 var scale = Vector256.Create(table.GridScale);
                 var lastCell = Vector256.Create(table.GridCells - 1);
                 var lastCellStart = Vector256.Create(table.Count - 2);
@@ -129,7 +133,7 @@ public static unsafe class WeightMapper
                 float* pw = w + start, py = y + start, pd = d + start;
                 for (; i <= length - 8; i += 8)
                 {
-                    var x = Avx.Divide(Avx.LoadVector256(pw + i), vw);
+                    var x = Avx.Multiply(Avx.LoadVector256(pw + i), vinv);
                     var xc = Avx.Min(Avx.Max(x, lo), hi);
                     var cell = Avx2.Min(Avx.ConvertToVector256Int32WithTruncation(Avx.Multiply(Avx.Subtract(xc, lo), scale)), lastCell);
                     Vector256<float> qj, qj1;
@@ -180,8 +184,8 @@ public static unsafe class WeightMapper
             Vector256<float> lo, Vector256<float> hi, Vector256<float> vw, float* py, float* pd)
         {
             var width = qj1 - qj;
-            var f = Avx.Divide(xc - qj, width);
-            var up = Avx.CompareGreaterThanOrEqual(f, Vector256.Create(0.5f));
+            var offset = xc - qj;
+            var up = Avx.CompareGreaterThanOrEqual(offset + offset, width);
             switch (mode)
             {
                 case Mode.Hard:
@@ -192,6 +196,11 @@ public static unsafe class WeightMapper
                     Avx.Store(pd, Inside(x, lo, hi) & Vector256<float>.One);
                     break;
                 default:
+                    // f = offset/width by the reciprocal estimate and a Newton step (~23 bits): the divider is the
+                    // bottleneck otherwise.
+                    var r0 = Avx.Reciprocal(width);
+                    var rw = r0 * (Vector256.Create(2f) - width * r0);
+                    var f = Avx.Min(offset * rw, Vector256<float>.One);
                     var sv = RelaxedStep.Value(f, c, out var ds);
                     var yv = c.Hard ? Avx.BlendVariable(qj, qj1, up) : qj + width * sv;
                     Avx.Store(py, yv * vw);

@@ -31,12 +31,13 @@ internal static class HardwareReference
     /// <summary>(y, dy/dw) for one weight; beta = null means STE (hard forward).</summary>
     public static (double Y, double D) Map(float[] q, float w, float wMax, double? beta)
     {
-        var x = w / wMax;
+        var x = w * (1f / wMax);
         var inside = x >= q[0] && x <= q[^1];
         var xc = Math.Clamp(x, q[0], q[^1]);
         var j = Cell(q, xc);
         var f = (xc - q[j]) / (q[j + 1] - q[j]);
-        var hard = (f >= 0.5f ? q[j + 1] : q[j]) * wMax;
+        var offset = xc - q[j];
+        var hard = (offset + offset >= q[j + 1] - q[j] ? q[j + 1] : q[j]) * wMax;
         if (beta is not { } b) return (hard, inside ? 1 : 0);
         var s = Smooth(f, b, out var ds);
         return (b >= 60 ? hard : (q[j] + (q[j + 1] - (double)q[j]) * s) * wMax, inside ? ds : 0);

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace HwDsl.Kernels.Tests.Hardware;
 
 /// <summary>
-/// ns/weight of the mapper on one thread (269,322 weights, as in a 784-300-100-10 MLP... rounded to an odd count).
+/// ns/weight of the mapper on one thread for the ~269k weights one training step maps (odd count, so tails run).
 /// Runs only with HWDSL_BENCH=1; prints medians, asserts nothing about time.
 /// </summary>
 public sealed class MapperTiming(ITestOutputHelper output)

@@ -25,7 +25,7 @@ public sealed class WeightMapperTests
                     Assert.True((float)ry == y[i], $"{name}, n={n}, i={i}: hard {y[i]} vs {ry} for w={w[i]}");
                     Assert.Equal(y[i], ys[i]);
                     Assert.Equal((float)rd, d[i]);
-                    Assert.Equal(q[table.NearestIndex(w[i] / 0.37f)] * 0.37f, y[i]);
+                    Assert.Equal(q[table.NearestIndex(w[i] * (1f / 0.37f))] * 0.37f, y[i]);
                 }
             }
         }
@@ -46,7 +46,7 @@ public sealed class WeightMapperTests
                     for (var i = 0; i < n; i++)
                     {
                         var (ry, rd) = Map(q, w[i], 1.5f, beta);
-                        var x = Math.Clamp(w[i] / 1.5f, q[0], q[^1]);
+                        var x = Math.Clamp(w[i] * (1f / 1.5f), q[0], q[^1]);
                         var j = Cell(q, x);
                         var width = (q[j + 1] - q[j]) * 1.5;
                         var tolY = 1e-6 * Math.Max(1, beta) * width + 4e-7 * Math.Abs(ry) + 1e-12;

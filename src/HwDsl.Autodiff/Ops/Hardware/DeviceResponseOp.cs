@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using HwDsl.Kernels;
 
@@ -43,9 +44,7 @@ public sealed class DeviceResponseOp<T>(Tensor<T> u, Tensor<T> y, Tensor<T> slop
     {
         var du = tape.GradientOf(u);
         if (du.IsEmpty) return;
-        var dy = y.Gradient;
-        var s = slope.Values;
-        for (var i = 0; i < du.Length; i++) du[i] += dy[i] * s[i];
+        TensorPrimitives.FusedMultiplyAdd(y.Gradient, slope.Values, du, du);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using HwDsl.Kernels;
 
@@ -33,9 +34,7 @@ public sealed class MapToDeviceOp<T>(Tensor<T> w, Tensor<T> y, Tensor<T> derivat
     {
         var dw = tape.GradientOf(w);
         if (dw.IsEmpty) return;
-        var dy = y.Gradient;
-        var s = derivative.Values;
-        for (var i = 0; i < dw.Length; i++) dw[i] += dy[i] * s[i];
+        TensorPrimitives.FusedMultiplyAdd(y.Gradient, derivative.Values, dw, dw);
     }
 }
 
