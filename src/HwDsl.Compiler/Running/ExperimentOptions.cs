@@ -22,6 +22,13 @@ public sealed record ExperimentOptions
     /// <summary>Where data sets come from.</summary>
     public DatasetStore? Store { get; init; }
 
+    /// <summary>An already loaded data set, used when its name is the spec's (sweeps load once, not per point).</summary>
+    public Dataset? Data { get; init; }
+
+    /// <summary>The spec's data set: <see cref="Data"/> when it matches, else loaded from <see cref="Store"/>.</summary>
+    public Dataset LoadData(string name)
+        => Data is { } d && string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase) ? d : (Store ?? new DatasetStore()).Load(name, Log);
+
     /// <summary>The device models experiments can name.</summary>
     public DeviceCatalog? Devices { get; init; }
 

@@ -14,12 +14,15 @@ namespace HwDsl.Compiler;
 public static class ExperimentRunner
 {
     /// <summary>Runs <paramref name="spec"/>; cancellation returns the partial result with what was recorded so far.</summary>
-    public static ExperimentResult Run(ExperimentSpec spec, ExperimentOptions? options = null)
+    public static ExperimentResult Run(ExperimentSpec spec, ExperimentOptions? options = null) => Run(spec, options, out _);
+
+    /// <summary>As <see cref="Run(ExperimentSpec, ExperimentOptions?)"/>, also handing back the trained network
+    /// (e.g. to deploy float-trained weights on other hardware with <see cref="Transfer"/>).</summary>
+    public static ExperimentResult Run(ExperimentSpec spec, ExperimentOptions? options, out CompiledNetwork trainedNetwork)
     {
         options ??= new ExperimentOptions();
         var pool = options.Pool ?? MacPool.Shared;
-        var store = options.Store ?? new DatasetStore();
-        var data = store.Load(spec.Data.Name, options.Log);
+        var data = options.LoadData(spec.Data.Name);
         var network = NetworkCompiler.Compile(spec, data.Train.FeatureCount, data.Train.ClassCount, options.Devices);
         var training = ToTrainingOptions(spec);
 
@@ -31,12 +34,26 @@ public static class ExperimentRunner
         var metrics = new MetricsWriter(run, network, options.Observer);
 
         var trained = Trainer.Train(network, data, training, pool, metrics, options.Cancel);
+        trainedNetwork = network;
         var result = Evaluate(spec, network, data, pool, trained, run.Path);
         run.WriteJson("results.json", result);
         run.WriteCsv("results.csv", ["name", "mode", "seed", "float_accuracy", "deployed_mean", "deployed_sd", "samples", "completed"],
             [[spec.Name, spec.Training.Mode, spec.Seed, result.FloatAccuracy, result.DeployedMean, result.DeployedSd, result.Deployed.Count, trained.Completed]]);
         run.WriteJson("run.json", record.With(trained.Completed ? "completed" : "cancelled"));
         return result;
+    }
+
+    /// <summary>
+    /// Naive mapping without retraining: compiles <paramref name="spec"/> (its hardware), loads the weights of
+    /// <paramref name="trained"/> (same topology) and evaluates them as <paramref name="spec"/> says.
+    /// </summary>
+    public static ExperimentResult Transfer(ExperimentSpec spec, CompiledNetwork trained, TrainingResult training, ExperimentOptions? options = null)
+    {
+        options ??= new ExperimentOptions();
+        var data = options.LoadData(spec.Data.Name);
+        var network = NetworkCompiler.Compile(spec, data.Train.FeatureCount, data.Train.ClassCount, options.Devices);
+        network.CopyParametersFrom(trained);
+        return Evaluate(spec, network, data, options.Pool ?? MacPool.Shared, training, runFolder: "");
     }
 
     /// <summary>Software and deployed accuracy of a trained network for <paramref name="spec"/>'s evaluation.</summary>
