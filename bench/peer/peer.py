@@ -274,6 +274,37 @@ def load_mnist(directory):
     return _DATA_CACHE[directory]
 
 
+def _train(model, train, test, epochs, batch, lr, hidden, before_epoch=None):
+    """Adam and cross-entropy over shuffled mini-batches, timing only the training epochs; then test accuracy."""
+    (x_train, y_train), (x_test, y_test) = train, test
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    loss_fn = nn.CrossEntropyLoss()
+    n = x_train.shape[0]
+    epoch_seconds = []
+    loss = None
+    model.train()
+    for epoch in range(epochs):
+        if before_epoch is not None:
+            before_epoch(epoch)
+        t0 = time.perf_counter()
+        perm = torch.randperm(n)
+        for start in range(0, n, batch):
+            idx = perm[start:start + batch]
+            loss = loss_fn(model(x_train[idx]), y_train[idx])
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+        epoch_seconds.append(time.perf_counter() - t0)
+
+    model.eval()
+    with torch.no_grad():
+        accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()
+    return {"samples_per_s": round(n * epochs / sum(epoch_seconds), 1),
+            "epoch_seconds": [round(s, 4) for s in epoch_seconds],
+            "test_accuracy": round(accuracy, 4), "final_loss": round(loss.item(), 5),
+            "threads": ARGS.threads, "batch": batch, "hidden": hidden}
+
+
 def cmd_mlp(req):
     data = req.get("data")
     if not isinstance(data, str) or not data:
@@ -296,31 +327,8 @@ def cmd_mlp(req):
         layers += [nn.Linear(fan_in, fan_out), nn.ReLU()]
     layers.append(nn.Linear(widths[-1], 10))
     model = nn.Sequential(*layers)
-    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
-    loss_fn = nn.CrossEntropyLoss()
 
-    n = x_train.shape[0]
-    epoch_seconds = []
-    loss = None
-    model.train()
-    for _ in range(epochs):
-        t0 = time.perf_counter()
-        perm = torch.randperm(n)
-        for start in range(0, n, batch):
-            idx = perm[start:start + batch]
-            loss = loss_fn(model(x_train[idx]), y_train[idx])
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
-        epoch_seconds.append(time.perf_counter() - t0)
-
-    model.eval()
-    with torch.no_grad():
-        accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()
-    return {"samples_per_s": round(n * epochs / sum(epoch_seconds), 1),
-            "epoch_seconds": [round(s, 4) for s in epoch_seconds],
-            "test_accuracy": round(accuracy, 4), "final_loss": round(loss.item(), 5),
-            "threads": ARGS.threads, "batch": batch, "hidden": hidden}
+    return _train(model, (x_train, y_train), (x_test, y_test), epochs, batch, lr, hidden)
 
 
 
@@ -389,32 +397,10 @@ def cmd_hwmlp(req):
         layers += [_HwLinear(fan_in, fan_out, q, act_q, state), _HwActivation(act_q, state)]
     layers.append(_HwLinear(widths[-1], 10, q, act_q, state))
     model = nn.Sequential(*layers)
-    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
-    loss_fn = nn.CrossEntropyLoss()
 
-    n = x_train.shape[0]
-    epoch_seconds = []
-    loss = None
-    model.train()
-    for epoch in range(epochs):
+    def anneal(epoch):
         state["beta"] = beta_from * (beta_to / beta_from) ** (epoch / max(1, epochs - 1))
-        t0 = time.perf_counter()
-        perm = torch.randperm(n)
-        for start in range(0, n, batch):
-            idx = perm[start:start + batch]
-            loss = loss_fn(model(x_train[idx]), y_train[idx])
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
-        epoch_seconds.append(time.perf_counter() - t0)
-
-    model.eval()
-    with torch.no_grad():
-        accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()
-    return {"samples_per_s": round(n * epochs / sum(epoch_seconds), 1),
-            "epoch_seconds": [round(s, 4) for s in epoch_seconds],
-            "test_accuracy": round(accuracy, 4), "final_loss": round(loss.item(), 5),
-            "threads": ARGS.threads, "batch": batch, "hidden": hidden}
+    return _train(model, (x_train, y_train), (x_test, y_test), epochs, batch, lr, hidden, before_epoch=anneal)
 
 # --- protocol ---
 

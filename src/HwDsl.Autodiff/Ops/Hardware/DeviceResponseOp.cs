@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using HwDsl.Kernels;
 
@@ -10,7 +9,8 @@ namespace HwDsl.Autodiff;
 /// du += dy · slope of the cell u falls in. Follows <see cref="MapWeightsExtensions.MapWeights{T}"/> on the uniform
 /// programming grid, so that weights → levels → conductances → effective weights is one differentiable chain.
 /// </summary>
-public sealed class DeviceResponseOp<T>(Tensor<T> u, Tensor<T> y, Tensor<T> slope) : TapeOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class DeviceResponseOp<T>(Tensor<T> u, Tensor<T> y, Tensor<T> slope)
+    : ElementwiseDerivativeOp<T>(u, y, slope) where T : unmanaged, IFloatingPointIeee754<T>
 {
     internal static Tensor<T> Forward(Tape<T> tape, Tensor<T> u, DeviceResponse response, T wMax)
     {
@@ -39,13 +39,6 @@ public sealed class DeviceResponseOp<T>(Tensor<T> u, Tensor<T> y, Tensor<T> slop
         return y;
     }
 
-    /// <inheritdoc />
-    public override void Backward(Tape<T> tape)
-    {
-        var du = tape.GradientOf(u);
-        if (du.IsEmpty) return;
-        TensorPrimitives.FusedMultiplyAdd(y.Gradient, slope.Values, du, du);
-    }
 }
 
 /// <summary>The device-response op on a tape.</summary>

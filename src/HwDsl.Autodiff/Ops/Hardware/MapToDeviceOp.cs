@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using HwDsl.Kernels;
 
@@ -11,7 +10,8 @@ namespace HwDsl.Autodiff;
 /// the composed reference path (<see cref="MapWeightsExtensions.MapWeights{T}"/> then
 /// <see cref="DeviceResponseExtensions.DeviceResponse{T}"/>), which the tests compare it against.
 /// </summary>
-public sealed class MapToDeviceOp<T>(Tensor<T> w, Tensor<T> y, Tensor<T> derivative) : TapeOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class MapToDeviceOp<T>(Tensor<T> w, Tensor<T> y, Tensor<T> derivative)
+    : ElementwiseDerivativeOp<T>(w, y, derivative) where T : unmanaged, IFloatingPointIeee754<T>
 {
     internal static Tensor<T> Forward(Tape<T> tape, Tensor<T> w, DeviceResponse response, LevelTable programming, T wMax, WeightGradient mode)
     {
@@ -29,13 +29,6 @@ public sealed class MapToDeviceOp<T>(Tensor<T> w, Tensor<T> y, Tensor<T> derivat
         return y;
     }
 
-    /// <inheritdoc />
-    public override void Backward(Tape<T> tape)
-    {
-        var dw = tape.GradientOf(w);
-        if (dw.IsEmpty) return;
-        TensorPrimitives.FusedMultiplyAdd(y.Gradient, derivative.Values, dw, dw);
-    }
 }
 
 /// <summary>The fused weight → device op on a tape.</summary>

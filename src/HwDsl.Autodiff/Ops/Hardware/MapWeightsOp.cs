@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using HwDsl.Kernels;
 
@@ -10,12 +9,9 @@ namespace HwDsl.Autodiff;
 /// hard with STE (<see cref="WeightGradient"/>); dW += dW_eff ⊙ dW_eff/dW, the derivative being saved by the forward
 /// pass. float runs the fused kernel; other types a scalar path in double (for gradient checks).
 /// </summary>
-public sealed class MapWeightsOp<T> : TapeOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class MapWeightsOp<T>(Tensor<T> w, Tensor<T> y, Tensor<T> derivative)
+    : ElementwiseDerivativeOp<T>(w, y, derivative) where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Tensor<T> _w, _y, _derivative;
-
-    private MapWeightsOp(Tensor<T> w, Tensor<T> y, Tensor<T> derivative) => (_w, _y, _derivative) = (w, y, derivative);
-
     internal static Tensor<T> Forward(Tape<T> tape, Tensor<T> w, LevelTable levels, T wMax, WeightGradient mode)
     {
         ArgumentNullException.ThrowIfNull(levels);
@@ -46,12 +42,6 @@ public sealed class MapWeightsOp<T> : TapeOp<T> where T : unmanaged, IFloatingPo
         return y;
     }
 
-    /// <inheritdoc />
-    public override void Backward(Tape<T> tape)
-    {
-        var dw = tape.GradientOf(_w);
-        if (!dw.IsEmpty) TensorPrimitives.MultiplyAdd<T>(_y.Gradient, _derivative.Values, dw, dw);
-    }
 
     // The reference path: binary search for the cell, the in-cell sigmoid in double.
     private static double Map(ReadOnlySpan<float> q, double x, WeightGradient mode, out double derivative)

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using HwDsl.Kernels;
 
@@ -10,12 +9,9 @@ namespace HwDsl.Autodiff;
 /// (<see cref="WeightGradient"/>); da += da_q ⊙ da_q/da (saved by the forward pass). float runs the fused kernel;
 /// other types a scalar path in double.
 /// </summary>
-public sealed class QuantizeActivationsOp<T> : TapeOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class QuantizeActivationsOp<T>(Tensor<T> a, Tensor<T> y, Tensor<T> derivative)
+    : ElementwiseDerivativeOp<T>(a, y, derivative) where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Tensor<T> _a, _y, _derivative;
-
-    private QuantizeActivationsOp(Tensor<T> a, Tensor<T> y, Tensor<T> derivative) => (_a, _y, _derivative) = (a, y, derivative);
-
     internal static Tensor<T> Forward(Tape<T> tape, Tensor<T> a, int bits, T range, WeightGradient mode)
     {
         ActivationQuantizer.Validate(bits, double.CreateTruncating(range));
@@ -57,12 +53,6 @@ public sealed class QuantizeActivationsOp<T> : TapeOp<T> where T : unmanaged, IF
         return y;
     }
 
-    /// <inheritdoc />
-    public override void Backward(Tape<T> tape)
-    {
-        var da = tape.GradientOf(_a);
-        if (!da.IsEmpty) TensorPrimitives.MultiplyAdd<T>(_y.Gradient, _derivative.Values, da, da);
-    }
 }
 
 /// <summary>The activation-quantization op on a tape.</summary>
