@@ -75,10 +75,12 @@ public sealed class CompiledNetworkTests
         Assert.True(soft.Zip(explicitIdeal).All(p => Math.Abs(p.First - p.Second) < 1e-3), "16-bit ideal deployment should match float closely");
     }
 
-    [Fact]
-    public void Programming_noise_changes_outputs_per_sample_reproducibly_and_not_without_noise()
+    [Theory]
+    [InlineData("programming")]
+    [InlineData("read")]
+    public void Noise_changes_outputs_per_sample_reproducibly_and_not_without_noise(string which)
     {
-        var noisy = Spec(h => h.WeightBits(8).ProgrammingNoise(0.05));
+        var noisy = Spec(h => which == "read" ? h.WeightBits(8).ReadNoise(0.05) : h.WeightBits(8).ProgrammingNoise(0.05));
         var s0 = Outputs(noisy, NetworkPhase.Deployed, sample: 0, noise: true);
         Assert.Equal(s0, Outputs(noisy, NetworkPhase.Deployed, sample: 0, noise: true));
         Assert.NotEqual(s0, Outputs(noisy, NetworkPhase.Deployed, sample: 1, noise: true));
