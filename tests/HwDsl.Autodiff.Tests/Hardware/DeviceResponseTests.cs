@@ -5,6 +5,9 @@ namespace HwDsl.Autodiff.Tests;
 
 public sealed class DeviceResponseTests
 {
+    // Every element compared agrees with central finite differences within the tolerance; the message names the worst one.
+    private static void AssertGradients(GradientReport report) => Assert.True(report.Agrees, report.ToString());
+
     // A bent, asymmetric device: intended levels -1, -0.5, 0, 0.5, 1 give these effective weights.
     private static readonly DeviceResponse Bent = new(-1f, 0.5f, [-1.1f, -0.7f, -0.02f, 0.6f, 0.9f]);
 
@@ -35,8 +38,6 @@ public sealed class DeviceResponseTests
     public void The_ideal_device_is_the_identity()
     {
         var ideal = new DeviceResponse(-1f, 0.25f, [-1f, -0.75f, -0.5f, -0.25f, 0f, 0.25f, 0.5f, 0.75f, 1f]);
-        Assert.True(ideal.IsIdentity);
-        Assert.False(Bent.IsIdentity);
         float[] u = [-0.9f, -0.3f, 0.1f, 0.66f];
         var y = new float[4];
         ideal.Apply(u, 1f, y, default);
@@ -62,6 +63,6 @@ public sealed class DeviceResponseTests
             var cell = r.NextInt(4) - 2;
             return 0.8 * (0.5 * cell + 0.05 + 0.4 * r.NextDouble());
         });
-        GradientCheck.Check(t => t.DeviceResponse(t.MapWeights(w, grid, 0.8, WeightGradient.Relaxed(3.0)), Bent, 0.8), [w], tolerance: 1e-5);
+        AssertGradients(GradientCheck.Compare(t => t.DeviceResponse(t.MapWeights(w, grid, 0.8, WeightGradient.Relaxed(3.0)), Bent, 0.8), [w], tolerance: 1e-5));
     }
 }
