@@ -60,21 +60,6 @@ public sealed class DeviceResponse
         }
     }
 
-    /// <summary>The effective weight (units of w_max) of intended level index <paramref name="i"/>.</summary>
-    public float this[int i] => _q[i];
-
     /// <summary>Number of levels.</summary>
     public int Count => _q.Length;
-
-    /// <summary>True when q_i = p_i for every level: the ideal device, whose response changes nothing.</summary>
-    public bool IsIdentity
-    {
-        get
-        {
-            for (var i = 0; i < _q.Length; i++)
-                if (Math.Abs(_q[i] - (First + i * Step)) > 1e-6f * Math.Max(1f, Math.Abs(_q[i]))) return false;
-            return true;
-        }
-    }
-
 }
