@@ -125,6 +125,9 @@ public sealed class NvmDeviceTests
         Assert.False(ContractVersion.IsCompatible(1, 0));
         Assert.False(ContractVersion.IsCompatible(2, 1));
         Assert.False(ContractVersion.IsCompatible(3, 0));
+        // The assembly version carries the contract version, so a host can read a plugin's reference before loading it.
+        var assembly = typeof(ContractVersion).Assembly.GetName().Version!;
+        Assert.Equal((ContractVersion.Major, ContractVersion.Minor), (assembly.Major, assembly.Minor));
         Assert.Equal(0, ElementParameters.Ideal.InverseOnOffRatio);
     }
 
