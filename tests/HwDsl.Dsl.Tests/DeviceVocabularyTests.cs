@@ -41,6 +41,16 @@ public sealed class DeviceVocabularyTests
     }
 
     [Fact]
+    public void A_preset_beside_a_device_is_the_devices_unless_it_is_a_hardware_preset()
+    {
+        var device = Mlp(Hardware.DifferentialPair(device: "rram", preset: "wan2022")).Build();
+        Assert.Equal("wan2022", device.Layers[0].DeviceChoice.Preset);
+        var hardware = Mlp(Hardware.DifferentialPair(device: "rram", preset: "ideal")).Build();
+        Assert.Null(hardware.Layers[0].DeviceChoice.Preset);
+        Assert.Equal(ValueSource.Preset, hardware.SourceOf("Layers[0].Positive.OnOffRatio").Source);
+    }
+
+    [Fact]
     public void Default_device_choice_is_the_devices_defaults()
     {
         var spec = Mlp(Hardware.DifferentialPair()).Build();

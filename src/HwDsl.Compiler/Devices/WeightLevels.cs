@@ -175,7 +175,9 @@ public sealed class WeightLevels
     }
 
     private static bool Intrinsic(IDevice device, ElementParameters element, double[] g)
-        => g.Any(x => device.ProgrammingSigma(x, element, 0) > 0 || device.ReadSigma(new CellState(x, x), element, 0, 0) > 0);
+        => g.Any(x => device.ProgrammingSigma(x, element, 0) > 0
+            || device.ReadSigma(new CellState(x, x), element, 0, 0) > 0
+            || device.ReadSigma(new CellState(x, x), element, 0, 365 * 86400.0) > 0);   // noise that only grows later (RRAM relaxation)
 
     private static double[] Curve(IDevice device, string name, ElementParameters element, int levels, string which)
     {

@@ -16,7 +16,8 @@ public static class Hardware
 
     /// <summary>Two elements per weight, <c>w = alpha (G+ - G-)</c>; G- may differ (<c>Asymmetry</c>, <c>NegativeElement</c>).</summary>
     /// <param name="device">Device model name (the compiler resolves it); null keeps the default.</param>
-    /// <param name="preset">A registered preset to start from, e.g. <c>ideal</c>; null for none.</param>
+    /// <param name="preset">A registered hardware preset to start from, e.g. <c>ideal</c>, or (with <paramref name="device"/>)
+    /// one of that device's presets, e.g. <c>DifferentialPair("rram", "wan2022")</c>; null for none.</param>
     /// <param name="file">Caller file (filled in by the compiler).</param>
     /// <param name="line">Caller line (filled in by the compiler).</param>
     public static HardwareBuilder DifferentialPair(string? device = null, string? preset = null,
@@ -25,7 +26,7 @@ public static class Hardware
 
     /// <summary>One element per weight against a fixed reference, <c>w = alpha (G - G_ref)</c>.</summary>
     /// <param name="device">Device model name; null keeps the default.</param>
-    /// <param name="preset">A registered preset to start from; null for none.</param>
+    /// <param name="preset">A registered hardware preset, or (with <paramref name="device"/>) one of that device's presets; null for none.</param>
     /// <param name="file">Caller file (filled in by the compiler).</param>
     /// <param name="line">Caller line (filled in by the compiler).</param>
     public static HardwareBuilder SingleElement(string? device = null, string? preset = null,
@@ -41,8 +42,13 @@ public static class Hardware
     private static HardwareBuilder Start(WeightMapping mapping, string? device, string? preset, string file, int line)
     {
         var hw = new HardwareBuilder().Mapping(mapping, file, line);
-        if (preset is not null) hw.Preset(preset, file, line);
-        if (device is not null) hw.Device(device, file: file, line: line);
+        // With a device named, a preset that is not a hardware preset is that device's (checked by the compiler, HW0143).
+        if (preset is not null && device is not null && HardwarePresets.Find(preset) is null) hw.Device(device, preset, file, line);
+        else
+        {
+            if (preset is not null) hw.Preset(preset, file, line);
+            if (device is not null) hw.Device(device, file: file, line: line);
+        }
         return hw;
     }
 }
