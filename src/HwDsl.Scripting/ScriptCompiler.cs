@@ -15,7 +15,7 @@ namespace HwDsl.Scripting;
 /// <summary>
 /// Compiles a <c>.csx</c> file with Roslyn: the default imports and references, <c>#load</c> relative to the script,
 /// <c>#r</c> of assembly paths, the script's path as its file name (so [CallerFilePath] in the DSL names the script),
-/// optimized with a portable PDB (so exceptions carry script lines).
+/// with a portable PDB (so failures name script lines).
 /// </summary>
 public static class ScriptCompiler
 {
@@ -44,7 +44,7 @@ public static class ScriptCompiler
             .WithFilePath(filePath ?? "")
             .WithSourceResolver(new SourceFileResolver([], baseDir))
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDir))
-            .WithOptimizationLevel(OptimizationLevel.Release)
+            .WithOptimizationLevel(OptimizationLevel.Debug)   // exact IL offsets, so failures map to script lines; the heavy lifting runs in HwDsl, optimized
             .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithLanguageVersion(LanguageVersion.Preview);

@@ -35,6 +35,7 @@ internal sealed class ScriptParameters(IReadOnlyDictionary<string, string> value
         if (type.IsArray)
         {
             var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (type.GetElementType() == typeof(int)) parts = [.. parts.SelectMany(ExpandRange)];
             var array = Array.CreateInstance(type.GetElementType()!, parts.Length);
             for (var i = 0; i < parts.Length; i++) array.SetValue(Convert(parts[i], type.GetElementType()!), i);
             return array;
@@ -61,8 +62,18 @@ internal sealed class ScriptParameters(IReadOnlyDictionary<string, string> value
         return System.Convert.ChangeType(text, type, CultureInfo.InvariantCulture);
     }
 
+    /// <summary><c>A..B</c> → A, A+1, …, B (seeds are written this way); anything else unchanged.</summary>
+    private static IEnumerable<string> ExpandRange(string part)
+    {
+        var ends = part.Split("..");
+        if (ends.Length != 2) return [part];
+        var (from, to) = (int.Parse(ends[0], CultureInfo.InvariantCulture), int.Parse(ends[1], CultureInfo.InvariantCulture));
+        if (from > to) throw new FormatException();
+        return Enumerable.Range(from, to - from + 1).Select(v => v.ToString(CultureInfo.InvariantCulture));
+    }
+
     private static string Describe(Type type) =>
-        type.IsArray ? $"comma-separated list of {Describe(type.GetElementType()!)}" :
+        type.IsArray ? $"comma-separated list of {Describe(type.GetElementType()!)}" + (type.GetElementType() == typeof(int) ? " (or ranges A..B)" : "") :
         type.IsEnum ? $"{type.Name} (one of {string.Join(", ", Enum.GetNames(type))})" :
         type == typeof(double) || type == typeof(float) ? "number (or inf)" :
         type == typeof(int) || type == typeof(long) ? "whole number" :

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -45,11 +44,11 @@ public static class ScriptRunner
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
-            throw Describe(e.InnerException, script);
+            throw Describe(e.InnerException, script, assembly);
         }
         catch (Exception e) when (e is not (OperationCanceledException or SpecException or ScriptException))
         {
-            throw Describe(e, script);
+            throw Describe(e, script, assembly);
         }
     }
 
@@ -63,13 +62,12 @@ public static class ScriptRunner
     }
 
     /// <summary>An exception thrown inside the script, located at the deepest script line on its stack.</summary>
-    private static Exception Describe(Exception e, CompiledScript script)
+    private static Exception Describe(Exception e, CompiledScript script, Assembly assembly)
     {
         if (e is OperationCanceledException or SpecException or ScriptException) return e;
-        if (e is AggregateException { InnerExceptions.Count: 1 } a) return Describe(a.InnerException!, script);
-        var frame = new StackTrace(e, fNeedFileInfo: true).GetFrames()
-            .FirstOrDefault(f => f.GetFileName() is { } file && script.SourceFiles.Contains(file, StringComparer.Ordinal));
-        var where = frame is null ? ScriptPaths.Display(script.Path) : $"{ScriptPaths.Display(frame.GetFileName())}({frame.GetFileLineNumber()})";
+        if (e is AggregateException { InnerExceptions.Count: 1 } a) return Describe(a.InnerException!, script, assembly);
+        var where = ScriptLines.Locate(e, assembly, script.Pdb) is var (file, line)
+            ? $"{ScriptPaths.Display(file)}({line})" : ScriptPaths.Display(script.Path);
         return new ScriptException($"{where}: error: {e.GetType().Name}: {e.Message}");
     }
 
