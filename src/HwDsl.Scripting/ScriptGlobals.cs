@@ -39,7 +39,7 @@ public sealed class ScriptGlobals
     public CancellationToken Cancel => Options.Cancel;
 
     /// <summary>Pool, progress observer, data store, device catalog, cancellation and run root, ready for <see cref="ExperimentRunner"/>.</summary>
-    public ExperimentOptions Options { get; }
+    public ExperimentOptions Options { get; private set; }
 
     /// <summary>Where scripts print; the console in <c>hwdsl run</c>.</summary>
     public TextWriter Out { get; }
@@ -79,6 +79,12 @@ public sealed class ScriptGlobals
     /// Write <paramref name="name"/> as a string literal: <c>hwdsl run</c> finds the names in the source to check <c>--set</c>.
     /// </summary>
     public T Param<T>(string name, T fallback) => _parameters.Get(name, fallback);
+
+    /// <summary>Variables the REPL carries over when it restarts its submission chain (read by the generated carry-over submission).</summary>
+    public IDictionary<string, object?> Carried { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>The REPL gives each submission a fresh token, so one Ctrl-C stops one submission, not the session.</summary>
+    internal void ResetCancel(CancellationToken cancel) => Options = Options with { Cancel = cancel };
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="fileName"/> in <see cref="Output"/> atomically (a stopped run keeps the last complete file).</summary>
     public string Save(string fileName, string text)

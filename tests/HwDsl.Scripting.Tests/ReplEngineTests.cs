@@ -1,0 +1,69 @@
+using HwDsl.Compiler;
+using HwDsl.Scripting.Repl;
+
+namespace HwDsl.Scripting.Tests;
+
+/// <summary>The REPL engine without a terminal: completeness, chaining, chain restarts that keep the session, printing.</summary>
+public sealed class ReplEngineTests
+{
+    private static (ReplEngine Engine, StringWriter Out) Create(int restartEvery = 0)
+    {
+        var writer = new StringWriter();
+        var globals = new ScriptGlobals([], quick: true, Path.GetTempPath(), new ExperimentOptions(), writer: writer);
+        return (new ReplEngine(globals, new CatalogPlugins(DeviceCatalog.Default), writer, restartEvery), writer);
+    }
+
+    [Theory]
+    [InlineData("var x = 1;", true)]
+    [InlineData("var hw = Hardware.DifferentialPair()", false)]   // a declaration waits for ';', so a chain can go on below
+    [InlineData("Hardware.DifferentialPair()", true)]            // an expression is shown as it is
+    [InlineData("var e = Experiment.Named(\"a\")\n    .Network(n => n", false)]
+    [InlineData("if (true) {", false)]
+    [InlineData("var s = \"\"\"\nopen", false)]
+    [InlineData("#help", true)]
+    public void A_submission_is_complete_only_when_nothing_is_open(string code, bool complete) =>
+        Assert.Equal(complete, ReplEngine.IsComplete(code));
+
+    [Fact]
+    public async Task Restarting_the_chain_keeps_declarations_and_variables_and_runs_nothing_twice()
+    {
+        var (engine, output) = Create(restartEvery: 4);
+        await engine.SubmitAsync("int Square(int v) => v * v;");
+        await engine.SubmitAsync("var counter = 0; counter++;");
+        await engine.SubmitAsync("var hw = Hardware.DifferentialPair().WeightBits(3);");
+        await engine.SubmitAsync("record Pt(int X); var pt = new Pt(1);");   // 4th: the chain restarts after it
+        Assert.Equal(1, engine.Restarts);
+        Assert.Contains("note: variable pt was not carried over", output.ToString());
+        output.GetStringBuilder().Clear();
+        await engine.SubmitAsync("Square(counter) + new Pt(5).X");
+        await engine.SubmitAsync("Experiment.Named(\"k\").Data(Datasets.Mnist).Network(n => n.Dense(10)).On(hw).Build().Layers[0].WeightBits");
+        Assert.Equal(["6", "3"], output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+    }
+
+    [Fact]
+    public async Task Values_print_readably_and_errors_name_the_submission()
+    {
+        var (engine, output) = Create();
+        await engine.SubmitAsync("Experiment.Named(\"v\").Data(Datasets.Mnist).Network(n => n.Dense(10)).Build()");
+        await engine.SubmitAsync("Hardware.DifferentialPair().WeightBits(0); Experiment.Named(\"v\").Data(Datasets.Mnist).Network(n => n.Dense(10)).On(Hardware.DifferentialPair().WeightBits(0)).Build();");
+        await engine.SubmitAsync("\"text\"");
+        await engine.SubmitAsync("#nosuch");
+        Assert.False(await engine.SubmitAsync("#quit"));
+        var text = output.ToString();
+        Assert.Contains("Experiment \"v\"", text);
+        Assert.Matches(@"repl\[2\]\(1\): error HW\d{4}: WeightBits", text);
+        Assert.Contains("\"text\"", text);
+        Assert.Contains("unknown directive #nosuch; known: #help, #plugins, #reload, #memory, #quit, #exit", text);
+    }
+
+    [Fact]
+    public void Completion_offers_dsl_members_and_session_variables()
+    {
+        var (engine, _) = Create();
+        IReadOnlyList<string> At(string line) => engine.Completion.Complete(line, line.Length);
+        Assert.Contains("WeightBits", At("Hardware.DifferentialPair().Wei"));
+        engine.Completion.Add("var myHardware = Hardware.DifferentialPair();");
+        Assert.Contains("myHardware", At("myHa"));
+        Assert.Contains("Deployed", At("Experiment.Named(\"a\").Data(Datasets.Mnist).Network(n => n.Dense(10)).Evaluate(e => e.Dep"));
+    }
+}
