@@ -8,5 +8,7 @@ var root = new RootCommand("HwDsl: hardware-aware training for neuromorphic and 
     DescribeCommand.Create(),
     BenchCommand.Create(),
     ExperimentCommand.Create(),
+    PluginsCommand.Create(),
 };
+root.Options.Add(PluginCli.Folders);
 return CliErrors.Run(root, args);

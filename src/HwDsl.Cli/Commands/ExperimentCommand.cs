@@ -28,9 +28,10 @@ internal static class ExperimentCommand
             var epochCount = isQuick ? 1 : parse.GetValue(epochs);
             if (epochCount < 1) throw new UserInputException($"--epochs must be at least 1; got {epochCount}.");
             using var pool = TrainCommand.CreatePool(parse.GetValue(threads));
+            using var plugins = PluginCli.Start(parse);
             foreach (var d in sets)
             {
-                var experiment = new Obradovic2018(d, seedList, epochCount, isQuick, pool, parse.GetValue(output)!, cancel, Console.WriteLine);
+                var experiment = new Obradovic2018(d, seedList, epochCount, isQuick, pool, parse.GetValue(output)!, cancel, Console.WriteLine, plugins.Catalog);
                 var rows = experiment.Run();
                 Console.WriteLine();
                 Console.WriteLine($"## {d}, {epochCount} epoch(s), seeds [{string.Join(", ", seedList)}]");

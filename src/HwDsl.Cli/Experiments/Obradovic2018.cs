@@ -12,7 +12,7 @@ namespace HwDsl.Cli.Experiments;
 /// ratio, asymmetry and non-linearity; mean and spread over seeds, always evaluated as deployed.
 /// </summary>
 internal sealed class Obradovic2018(string dataset, IReadOnlyList<int> seeds, int epochs, bool quick, MacPool pool, string output,
-    CancellationToken cancel, Action<string> log)
+    CancellationToken cancel, Action<string> log, DeviceCatalog? devices = null)
 {
     /// <summary>One hardware point: weight bits, activation (and input) bits, Gmax/Gmin, asymmetry, non-linearity; whether to train hardware-aware there.</summary>
     internal sealed record Point(int WeightBits, int ActivationBits, double Ratio, double Asymmetry, double NonLinearity, bool HardwareAware = true, bool Ste = false)
@@ -52,7 +52,7 @@ internal sealed class Obradovic2018(string dataset, IReadOnlyList<int> seeds, in
     {
         Directory.CreateDirectory(output);
         var data = new DatasetStore().Load(dataset, log);
-        var options = new ExperimentOptions { Pool = pool, Cancel = cancel, RunRoot = Path.Combine(output, "runs"), Data = data };
+        var options = new ExperimentOptions { Pool = pool, Cancel = cancel, RunRoot = Path.Combine(output, "runs"), Data = data, Devices = devices };
         var rows = new List<Row>();
         var grid = Grid(quick);
         var csv = Path.Combine(output, $"obradovic2018-{dataset}.csv");
