@@ -11,8 +11,8 @@ public sealed class BrokenPluginTests(PluginWorkspace workspace, ITestOutputHelp
         var root = workspace.NewPluginRoot();
         workspace.Drop("Toy", root);
         workspace.Drop("Toy", root, "Toy-copy");          // the same device name again
-        workspace.Drop("Broken", root);
-        workspace.Drop("MissingDep", root);
+        workspace.WithDependency(workspace.Drop("Broken", root));
+        workspace.Drop("Broken", root, "MissingDep");
         var future = workspace.Drop("Toy", root, "Future");
         PluginWorkspace.PatchContractReference(Path.Combine(future, "Toy.dll"), major: 2);
         var junk = Path.Combine(root, "Junk");
@@ -41,6 +41,7 @@ public sealed class BrokenPluginTests(PluginWorkspace workspace, ITestOutputHelp
 
         var missing = Assert.Single(byPlugin["MissingDep"]);
         Assert.Equal(PluginDiagnosticCodes.MissingDependency, missing.Code);
+        Assert.Equal(Path.Combine(root, "MissingDep", "Broken.dll"), missing.Path);
         Assert.Contains("needs Toy 1.0.0.0", missing.Message);
 
         var wrongMajor = Assert.Single(byPlugin["Future"]);
@@ -60,7 +61,7 @@ public sealed class BrokenPluginTests(PluginWorkspace workspace, ITestOutputHelp
     public void A_folder_whose_every_device_failed_leaves_no_context_behind()
     {
         var root = workspace.NewPluginRoot();
-        var folder = workspace.Drop("MissingDep", root);
+        var folder = workspace.Drop("Broken", root, "MissingDep");
         using var host = PluginHost.Start(new PluginHostOptions { UseDefaultLocations = false, Folders = [root] });
         Assert.Null(host.ContextOf(folder));
         Assert.Equal(["nvm"], host.Catalog.Names);

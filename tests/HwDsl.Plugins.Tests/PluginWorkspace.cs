@@ -32,11 +32,18 @@ public sealed class PluginWorkspace : IDisposable
             """);
 
         FromTemplate("Toy", "toy");
-        FromTemplate("Numerics", "numerics", NumericsSource, $"""<PackageReference Include="MathNet.Numerics" Version="{PluginMathNetVersion}" />""");
-        Project("Broken", BrokenSource, ContractsReference(Contracts));
-        // Uses the Toy plugin's assembly but, with Private=false, does not ship it.
-        Project("MissingDep", TemplateSource("MissingDep", "missing-dep").Replace("return element.MinConductance +", "return new Toy.ToyModel().Conductance(0, element) - element.MinConductance + element.MinConductance +"),
-            ContractsReference(Contracts) + """<ProjectReference Include="../Toy/Toy.csproj" Private="false" />""");
+        // The template's curve replaced by an erf computed with the plugin's own (older) MathNet, which it reports as its version.
+        FromTemplate("Numerics", "numerics", t => t
+            .Replace("Exponent * Math.Pow(u, Exponent - 1)", "4 / Math.Sqrt(Math.PI) * Math.Exp(-16 * (u - 0.5) * (u - 0.5)) / MathNet.Numerics.SpecialFunctions.Erf(2)")
+            .Replace("Math.Pow(u, Exponent)", "(1 + MathNet.Numerics.SpecialFunctions.Erf(4 * (u - 0.5)) / MathNet.Numerics.SpecialFunctions.Erf(2)) / 2")
+            .Replace("\"1.0.0\"", "typeof(MathNet.Numerics.SpecialFunctions).Assembly.GetName().Version!.ToString()"),
+            $"""<PackageReference Include="MathNet.Numerics" Version="{PluginMathNetVersion}" />""");
+        // The template's device ("broken-fine") plus devices that fail in each way, delegating to it. It also uses the
+        // Toy plugin's assembly without shipping it (Private=false): dropped alone it misses a dependency, and
+        // WithDependency adds it.
+        FromTemplate("Broken", "broken-fine", t => t.Replace("public string Description => ", "public string Description => typeof(Toy.ToyModel).Name + "),
+            """<ProjectReference Include="../Toy/Toy.csproj" Private="false" />""");
+        File.WriteAllText(Path.Combine(Source("Broken"), "Failing.cs"), BrokenSource);
         File.WriteAllText(Path.Combine(Root, "plugins.slnx"),
             "<Solution>\n" + string.Concat(Directory.GetDirectories(Path.Combine(Root, "src")).Order().Select(d => $"  <Project Path=\"src/{Path.GetFileName(d)}/{Path.GetFileName(d)}.csproj\" />\n")) + "</Solution>\n");
 
@@ -102,6 +109,9 @@ public sealed class PluginWorkspace : IDisposable
         return target;
     }
 
+    /// <summary>Copies the Toy assembly the Broken plugin needs into its dropped <paramref name="folder"/>.</summary>
+    public void WithDependency(string folder) => File.Copy(Path.Combine(Out("Toy"), "Toy.dll"), Path.Combine(folder, "Toy.dll"));
+
     public void Dispose()
     {
         try
@@ -114,64 +124,20 @@ public sealed class PluginWorkspace : IDisposable
         }
     }
 
-    /// <summary>The template's source with its names replaced, as <c>dotnet new hwdsl-device</c> would.</summary>
-    internal static string TemplateSource(string project, string device)
-        => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "template", "MyDevice.cs")).Replace("MyDevice", project).Replace("my-device", device);
-
-    private void FromTemplate(string project, string device, string? extraSource = null, string extraItems = "")
+    private void FromTemplate(string project, string device, Func<string, string>? edit = null, string extraItems = "")
     {
         var dir = Source(project);
         Directory.CreateDirectory(dir);
-        var csproj = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "template", "MyDevice.csproj"))
+        var template = Path.Combine(AppContext.BaseDirectory, "template");
+        var csproj = File.ReadAllText(Path.Combine(template, "MyDevice.csproj"))
             .Replace("</Project>", $"  <ItemGroup>{extraItems}</ItemGroup>\n</Project>");
         File.WriteAllText(Path.Combine(dir, project + ".csproj"), csproj);
-        File.WriteAllText(Path.Combine(dir, project + ".cs"), TemplateSource(project, device));
-        if (extraSource is not null) File.WriteAllText(Path.Combine(dir, "Extra.cs"), extraSource);
+        foreach (var file in Directory.EnumerateFiles(template, "*.cs"))
+            File.WriteAllText(Path.Combine(dir, Path.GetFileName(file).Replace("MyDevice", project)),
+                (edit ?? (t => t))(File.ReadAllText(file).Replace("MyDevice", project).Replace("my-device", device)));
     }
 
-    private void Project(string project, string source, string items, string properties = "")
-    {
-        var dir = Source(project);
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, project + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <EnableDynamicLoading>true</EnableDynamicLoading>
-                {properties}
-              </PropertyGroup>
-              <ItemGroup>{items}</ItemGroup>
-            </Project>
-            """, Encoding.UTF8);
-        File.WriteAllText(Path.Combine(dir, project + ".cs"), source);
-    }
-
-    private static string ContractsReference(string contracts)
-        => $"""<Reference Include="HwDsl.Contracts" HintPath="{contracts}" Private="false" />""";
-
-    // A second device in the Numerics plugin whose curve is MathNet's erf, and which says which MathNet it runs on.
-    private const string NumericsSource = """
-        using HwDsl.Contracts;
-        using MathNet.Numerics;
-
-        namespace Numerics;
-
-        public sealed class ErfDevice : IDeviceModel
-        {
-            public string Name => "numerics-erf";
-            public string Version => typeof(SpecialFunctions).Assembly.GetName().Version!.ToString();
-            public string Description => "erf-shaped element computed with the plugin's own MathNet.Numerics";
-            public double Conductance(double u, ElementParameters element)
-                => element.MinConductance + (element.MaxConductance - element.MinConductance) * (1 + SpecialFunctions.Erf(4 * (Math.Clamp(u, 0, 1) - 0.5)) / SpecialFunctions.Erf(2)) / 2;
-            public double ConductanceDerivative(double u, ElementParameters element)
-                => u < 0 || u > 1 ? 0 : (element.MaxConductance - element.MinConductance) * 4 / Math.Sqrt(Math.PI) * Math.Exp(-16 * (u - 0.5) * (u - 0.5)) / SpecialFunctions.Erf(2);
-            public double Programmed(double g, ElementParameters element, double sigma, double z) => g;
-            public double Read(double g, ElementParameters element, double sigma, double z) => g;
-        }
-        """;
-
+    // Only the Base class depends on the contract's members: it forwards them to the template's model.
     private const string BrokenSource = """
         using HwDsl.Contracts;
 
@@ -179,13 +145,14 @@ public sealed class PluginWorkspace : IDisposable
 
         public abstract class Base : IDeviceModel
         {
+            private readonly BrokenModel _inner = new();
             public abstract string Name { get; }
-            public string Version => "0.0.1";
-            public string Description => "test device";
-            public double Conductance(double u, ElementParameters element) => element.MinConductance + (element.MaxConductance - element.MinConductance) * Math.Clamp(u, 0, 1);
-            public double ConductanceDerivative(double u, ElementParameters element) => u < 0 || u > 1 ? 0 : element.MaxConductance - element.MinConductance;
-            public double Programmed(double g, ElementParameters element, double sigma, double z) => g;
-            public double Read(double g, ElementParameters element, double sigma, double z) => g;
+            public string Version => _inner.Version;
+            public string Description => _inner.Description;
+            public double Conductance(double u, ElementParameters element) => _inner.Conductance(u, element);
+            public double ConductanceDerivative(double u, ElementParameters element) => _inner.ConductanceDerivative(u, element);
+            public double Programmed(double g, ElementParameters element, double sigma, double z) => _inner.Programmed(g, element, sigma, z);
+            public double Read(double g, ElementParameters element, double sigma, double z) => _inner.Read(g, element, sigma, z);
         }
 
         public sealed class ThrowingDevice : Base
@@ -202,11 +169,6 @@ public sealed class PluginWorkspace : IDisposable
         public sealed class NeedsArguments(double gain) : Base
         {
             public override string Name => $"needs-{gain}";
-        }
-
-        public sealed class FineDevice : Base
-        {
-            public override string Name => "broken-fine";
         }
         """;
 }

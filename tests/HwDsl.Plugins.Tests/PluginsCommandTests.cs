@@ -33,7 +33,7 @@ public sealed class PluginsCommandTests(PluginWorkspace workspace)
         var (exit, stdout, stderr) = Hwdsl(["describe"], root);
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
-        Assert.Contains("numerics-erf 4.15.0.0  ", stdout);
+        Assert.Contains("numerics 4.15.0.0  ", stdout);
         Assert.Contains("nvm 1.0.0  built-in", stdout);
     }
 
