@@ -102,8 +102,11 @@ public sealed class PluginHost : IDisposable
             var old = index >= 0 ? _folders[index] : null;
             // The folder's own names are free again while it reloads; everyone else keeps theirs.
             var fresh = PluginFolderLoader.Load(folder, name => TakenBy(name, except: folder));
-            if (index >= 0) _folders[index] = fresh;
-            else _folders.Add(fresh);
+            var empty = fresh.Context is null && fresh.Devices.Count == 0 && fresh.Diagnostics.Count == 0;
+            // A deleted folder (or a stray file beside the plugin folders) leaves nothing behind.
+            if (index >= 0 && empty) _folders.RemoveAt(index);
+            else if (index >= 0) _folders[index] = fresh;
+            else if (!empty) _folders.Add(fresh);
             Publish();
             old?.Context?.Unload();
             args = Changes(folder, before, clock.Elapsed);

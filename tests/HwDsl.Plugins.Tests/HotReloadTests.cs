@@ -9,8 +9,6 @@ namespace HwDsl.Plugins.Tests;
 [Collection(PluginCollection.Name)]
 public sealed class HotReloadTests(PluginWorkspace workspace, ITestOutputHelper output)
 {
-    private static readonly ElementParameters Element = new(10, 0, 1);
-
     [Fact]
     public void Rebuilding_a_plugin_while_the_host_runs_swaps_in_the_new_behaviour()
     {
@@ -21,12 +19,12 @@ public sealed class HotReloadTests(PluginWorkspace workspace, ITestOutputHelper 
         host.Reloaded += (_, e) => reloads.Add(e);
         var before = host.Catalog;
         Assert.Equal("1.0.0", before.Resolve("toy").Version);
-        Assert.Equal(0.1 + 0.9 * 0.5, before.Resolve("toy").Conductance(0.5, Element), 12);
+        Assert.Equal(0.1 + 0.9 * 0.5, Curve.At(before.Resolve("toy"), 0.5), 12);
 
         // Edit the source (γ = 2, version 2.0.0) and rebuild straight into the watched plugin folder.
-        var source = Path.Combine(workspace.Source("Toy"), "Toy.cs");
-        File.WriteAllText(source, File.ReadAllText(source).Replace("Exponent = 1.0", "Exponent = 2.0").Replace("\"1.0.0\"", "\"2.0.0\""));
-        var build = DotnetCli.Run(workspace.Root, "build", source.Replace("Toy.cs", "Toy.csproj"), "-c", "Release", "--no-restore", $"-p:OutDir={folder}/");
+        foreach (var source in Directory.EnumerateFiles(workspace.Source("Toy"), "*.cs"))
+            File.WriteAllText(source, File.ReadAllText(source).Replace("Exponent = 1.0", "Exponent = 2.0").Replace("\"1.0.0\"", "\"2.0.0\""));
+        var build = DotnetCli.Run(workspace.Root, "build", Path.Combine(workspace.Source("Toy"), "Toy.csproj"), "-c", "Release", "--no-restore", $"-p:OutDir={folder}/");
         var built = Stopwatch.StartNew();
 
         PluginReloadedEventArgs? seen = null;
@@ -37,7 +35,7 @@ public sealed class HotReloadTests(PluginWorkspace workspace, ITestOutputHelper 
 
         var toy = host.Catalog.Resolve("toy");
         Assert.Equal("2.0.0", toy.Version);
-        Assert.Equal(0.1 + 0.9 * 0.25, toy.Conductance(0.5, Element), 12);
+        Assert.Equal(0.1 + 0.9 * 0.25, Curve.At(toy, 0.5), 12);
         Assert.NotNull(seen);
         Assert.Equal(folder, seen.Folder);
         Assert.Empty(seen.Removed);     // same name, new code
@@ -62,7 +60,7 @@ public sealed class HotReloadTests(PluginWorkspace workspace, ITestOutputHelper 
         }
         Assert.False(old.IsAlive, "the old plugin context is still referenced after the reload");
         Assert.NotNull(host.ContextOf(folder));
-        Assert.Equal(0.1 + 0.9 * 0.5, host.Catalog.Resolve("toy").Conductance(0.5, Element), 12);
+        Assert.Equal(0.1 + 0.9 * 0.5, Curve.At(host.Catalog.Resolve("toy"), 0.5), 12);
     }
 
     [Fact]
@@ -103,7 +101,7 @@ public sealed class HotReloadTests(PluginWorkspace workspace, ITestOutputHelper 
     private static WeakReference UseAndForget(PluginHost host, string folder)
     {
         var context = host.ContextOf(folder)!;
-        Assert.Equal(0.1 + 0.9 * 0.5, host.Catalog.Resolve("toy").Conductance(0.5, Element), 12);
+        Assert.Equal(0.1 + 0.9 * 0.5, Curve.At(host.Catalog.Resolve("toy"), 0.5), 12);
         return new WeakReference(context);
     }
 

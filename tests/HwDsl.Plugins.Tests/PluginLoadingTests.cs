@@ -8,8 +8,6 @@ namespace HwDsl.Plugins.Tests;
 [Collection(PluginCollection.Name)]
 public sealed class PluginLoadingTests(PluginWorkspace workspace, ITestOutputHelper output)
 {
-    private static readonly ElementParameters Element = new(10, 0, 1);
-
     private static PluginHost Start(params string[] roots) => PluginHost.Start(new PluginHostOptions { UseDefaultLocations = false, Folders = roots });
 
     [Fact]
@@ -32,7 +30,7 @@ public sealed class PluginLoadingTests(PluginWorkspace workspace, ITestOutputHel
 
         // The template's device is linear: g(u) = Gmin + (Gmax − Gmin)·u.
         var device = host.Catalog.Resolve("toy");
-        Assert.Equal(0.1 + 0.9 * 0.25, device.Conductance(0.25, Element), 12);
+        Assert.Equal(0.1 + 0.9 * 0.25, Curve.At(device, 0.25), 12);
         // The compiler takes the plugin device through the same catalog an experiment gets.
         var spec = Experiment.Named("plugin").Data(Datasets.Mnist)
             .Network(n => n.Dense(10)).On(Hardware.DifferentialPair().Device("toy").WeightBits(2).OnOffRatio(10))
@@ -40,7 +38,7 @@ public sealed class PluginLoadingTests(PluginWorkspace workspace, ITestOutputHel
         var network = NetworkCompiler.Compile(spec, 4, 10, host.Catalog);
         var levels = Assert.Single(network.HardwareLayers).Levels;
         Assert.Same(device, levels.Device);
-        Assert.Equal(device.Conductance(1, Element), levels.PositiveConductance(levels.Count - 1), 12);
+        Assert.Equal(Curve.At(device, 1), levels.PositiveConductance(levels.Count - 1), 12);
     }
 
     [Fact]
@@ -82,7 +80,7 @@ public sealed class PluginLoadingTests(PluginWorkspace workspace, ITestOutputHel
 
         // Its numbers agree with the host's MathNet computing the same curve.
         var expected = 0.1 + 0.9 * (1 + MathNet.Numerics.SpecialFunctions.Erf(4 * (0.3 - 0.5)) / MathNet.Numerics.SpecialFunctions.Erf(2)) / 2;
-        Assert.Equal(expected, erf.Conductance(0.3, Element), 12);
+        Assert.Equal(expected, Curve.At(erf, 0.3), 12);
     }
 
     [Fact]

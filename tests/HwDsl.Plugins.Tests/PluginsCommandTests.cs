@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace HwDsl.Plugins.Tests;
 
 [Collection(PluginCollection.Name)]
@@ -41,18 +39,8 @@ public sealed class PluginsCommandTests(PluginWorkspace workspace)
 
     private static (int Exit, string Out, string Err) Hwdsl(string[] args, string? pluginsVariable)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hwdsl.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment[PluginSearchPath.EnvironmentVariable] = pluginsVariable ?? "";
-        using var p = Process.Start(info)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            p.Kill(true);
-            throw new TimeoutException($"hwdsl {string.Join(' ', args)} did not finish in 2 minutes");
-        }
-        return (p.ExitCode, stdout.Result, stderr.Result);
+        var (exit, stdout, stderr, _) = DotnetCli.Capture(null, [Path.Combine(AppContext.BaseDirectory, "hwdsl.dll"), .. args],
+            new Dictionary<string, string?> { [PluginSearchPath.EnvironmentVariable] = pluginsVariable ?? "" }, TimeSpan.FromMinutes(2));
+        return (exit, stdout, stderr);
     }
 }
