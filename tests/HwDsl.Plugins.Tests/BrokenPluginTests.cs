@@ -14,7 +14,7 @@ public sealed class BrokenPluginTests(PluginWorkspace workspace, ITestOutputHelp
         workspace.WithDependency(workspace.Drop("Broken", root));
         workspace.Drop("Broken", root, "MissingDep");
         var future = workspace.Drop("Toy", root, "Future");
-        PluginWorkspace.PatchContractReference(Path.Combine(future, "Toy.dll"), major: 2);
+        PluginWorkspace.PatchContractReference(Path.Combine(future, "Toy.dll"), major: (ushort)(PluginHost.ContractVersion.Major + 1));
         var junk = Path.Combine(root, "Junk");
         Directory.CreateDirectory(junk);
         File.WriteAllText(Path.Combine(junk, "Junk.dll"), "this is not an assembly");
@@ -46,7 +46,7 @@ public sealed class BrokenPluginTests(PluginWorkspace workspace, ITestOutputHelp
 
         var wrongMajor = Assert.Single(byPlugin["Future"]);
         Assert.Equal(PluginDiagnosticCodes.ContractVersion, wrongMajor.Code);
-        Assert.Contains("contract 2.0", wrongMajor.Message);
+        Assert.Contains($"contract {PluginHost.ContractVersion.Major + 1}.0", wrongMajor.Message);
         Assert.Contains($"this hwdsl has contract {PluginHost.ContractVersion.Major}.{PluginHost.ContractVersion.Minor}", wrongMajor.Message);
 
         var notAssembly = Assert.Single(byPlugin["Junk"]);

@@ -31,14 +31,21 @@ public sealed class PluginLoadingTests(PluginWorkspace workspace, ITestOutputHel
         // The template's device is linear: g(u) = Gmin + (Gmax − Gmin)·u.
         var device = host.Catalog.Resolve("toy");
         Assert.Equal(0.1 + 0.9 * 0.25, Curve.At(device, 0.25), 12);
-        // The compiler takes the plugin device through the same catalog an experiment gets.
-        var spec = Experiment.Named("plugin").Data(Datasets.Mnist)
-            .Network(n => n.Dense(10)).On(Hardware.DifferentialPair().Device("toy").WeightBits(2).OnOffRatio(10))
-            .Train(t => t.Float()).Build();
-        var network = NetworkCompiler.Compile(spec, 4, 10, host.Catalog);
-        var levels = Assert.Single(network.HardwareLayers).Levels;
-        Assert.Same(device, levels.Device);
+        // The compiler takes the plugin device, and its preset, through the same catalog an experiment gets.
+        var levels = Levels(host, preset: "noisy");
+        Assert.Equal("toy", levels.DeviceName);
+        Assert.Same(device.GetType().Assembly, levels.Device.GetType().Assembly);
+        Assert.True(levels.HasIntrinsicNoise);   // the template's "noisy" preset: programming σ 0.02 of Gmax
+        Assert.False(Levels(host, preset: null).HasIntrinsicNoise);
         Assert.Equal(Curve.At(device, 1), levels.PositiveConductance(levels.Count - 1), 12);
+    }
+
+    private static WeightLevels Levels(PluginHost host, string? preset)
+    {
+        var spec = Experiment.Named("plugin").Data(Datasets.Mnist)
+            .Network(n => n.Dense(10)).On(Hardware.DifferentialPair().Device("toy", preset).WeightBits(2).OnOffRatio(10))
+            .Train(t => t.Float()).Build();
+        return Assert.Single(NetworkCompiler.Compile(spec, 4, 10, host.Catalog).HardwareLayers).Levels;
     }
 
     [Fact]

@@ -149,10 +149,9 @@ public sealed class PluginWorkspace : IDisposable
             public abstract string Name { get; }
             public string Version => _inner.Version;
             public string Description => _inner.Description;
-            public double Conductance(double u, ElementParameters element) => _inner.Conductance(u, element);
-            public double ConductanceDerivative(double u, ElementParameters element) => _inner.ConductanceDerivative(u, element);
-            public double Programmed(double g, ElementParameters element, double sigma, double z) => _inner.Programmed(g, element, sigma, z);
-            public double Read(double g, ElementParameters element, double sigma, double z) => _inner.Read(g, element, sigma, z);
+            public IReadOnlyList<DeviceParameter> Parameters => _inner.Parameters;
+            public IReadOnlyList<DevicePreset> Presets => _inner.Presets;
+            public IDevice Configure(DeviceSettings settings) => _inner.Configure(settings);
         }
 
         public sealed class ThrowingDevice : Base

@@ -18,7 +18,7 @@ public sealed class PluginsCommandTests(PluginWorkspace workspace)
         Assert.Equal("", stderr);
         var lines = stdout.Split('\n', StringSplitOptions.TrimEntries);
         Assert.Contains($"{root}  (--plugins)", lines);
-        Assert.Contains("nvm 1.0.0  built-in", lines);
+        Assert.Contains("nvm 2.0.0  built-in", lines);
         Assert.Contains($"toy 1.0.0  {Path.Combine(toy, "Toy.dll")} (plugin Toy, contract {PluginHost.ContractVersion.Major}.{PluginHost.ContractVersion.Minor})", lines);
         Assert.Contains($"{Path.Combine(junk, "Junk.dll")}: error HW0160: plugin 'Junk': not a .NET assembly (not a valid PE file).", lines);
     }
@@ -32,7 +32,7 @@ public sealed class PluginsCommandTests(PluginWorkspace workspace)
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
         Assert.Contains("numerics 4.15.0.0  ", stdout);
-        Assert.Contains("nvm 1.0.0  built-in", stdout);
+        Assert.Contains("nvm 2.0.0  built-in", stdout);
     }
 
     private static (int Exit, string Out, string Err) Hwdsl(params string[] args) => Hwdsl(args, null);
