@@ -20,6 +20,10 @@ public sealed class PluginsCommandTests(PluginWorkspace workspace)
         Assert.Contains($"{root}  (--plugins)", lines);
         Assert.Contains("nvm 2.0.0  built-in", lines);
         Assert.Contains($"toy 1.0.0  {Path.Combine(toy, "Toy.dll")} (plugin Toy, contract {PluginHost.ContractVersion.Major}.{PluginHost.ContractVersion.Minor})", lines);
+        // Parameters with range, unit and default, and presets with their source, as the plugin declares them.
+        Assert.Contains("programming_noise  [0, 0.5] fraction of Gmax, default 0: sigma of the programmed conductance", lines);
+        Assert.Contains("preset noisy: programming_noise=0.02, read_noise=0.01", lines);
+        Assert.Contains("source: illustrative values, not a measured device: replace with your source (paper, figure)", lines);
         Assert.Contains($"{Path.Combine(junk, "Junk.dll")}: error HW0160: plugin 'Junk': not a .NET assembly (not a valid PE file).", lines);
     }
 

@@ -29,5 +29,10 @@ public sealed class ShippedPluginsTests(ITestOutputHelper output)
             Assert.NotEmpty(d.Device.Parameters);
             Assert.NotEmpty(d.Device.Presets);
         }
+
+        clock.Restart();
+        host.Reload();
+        output.WriteLine($"reloading all 4 into fresh contexts (warm): {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(["fefet", "mtj", "nvm", "pcm", "rram"], host.Catalog.Names);
     }
 }
