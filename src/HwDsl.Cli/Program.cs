@@ -9,5 +9,7 @@ var root = new RootCommand("HwDsl: hardware-aware training for neuromorphic and 
     BenchCommand.Create(),
     RunCommand.Create(),
     ReplCommand.Create(),
+    PluginsCommand.Create(),
 };
+root.Options.Add(PluginCli.Folders);
 return CliErrors.Run(root, args);

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.Intrinsics;
 using HwDsl.Data;
 using HwDsl.Kernels;
+using HwDsl.Plugins;
 
 namespace HwDsl.Cli.Commands;
 
@@ -11,10 +12,13 @@ internal static class DescribeCommand
 {
     public static Command Create()
     {
-        var command = new Command("describe", "Show the version, SIMD path, cores and the data cache.");
-        command.SetAction(_ =>
+        var command = new Command("describe", "Show the version, SIMD path, cores, the data cache and the device models.");
+        command.SetAction(parse =>
         {
             foreach (var line in Lines()) Console.WriteLine(line);
+            using var host = PluginCli.Start(parse);
+            Console.WriteLine($"devices (contract {PluginHost.ContractVersion.Major}.{PluginHost.ContractVersion.Minor}; 'hwdsl plugins' for details):");
+            foreach (var line in PluginsCommand.DeviceLines(host.Report)) Console.WriteLine("  " + line);
             return 0;
         });
         return command;

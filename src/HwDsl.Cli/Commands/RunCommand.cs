@@ -33,10 +33,11 @@ internal static class RunCommand
                 var compiled = parse.GetValue(noCache) ? ScriptCompiler.Compile(path) : ScriptCache.Default.GetOrCompile(path, out _);
                 Directory.CreateDirectory(folder);
                 using var pool = TrainCommand.CreatePool(parse.GetValue(threads));
+                using var plugins = PluginCli.Start(parse);
                 var options = new ExperimentOptions
                 {
                     Pool = pool, Cancel = cancel, Observer = new TrainingConsole(), RunRoot = Path.Combine(folder, "runs"),
-                    Devices = DeviceCatalog.Default, Log = Console.WriteLine,
+                    Devices = plugins.Catalog, Log = Console.WriteLine,
                 };
                 var globals = new ScriptGlobals(parse.GetValue(rest) ?? [], parse.GetValue(quick), folder, options, parameters);
                 ScriptRunner.Run(compiled, globals, parameters.Keys);
