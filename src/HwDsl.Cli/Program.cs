@@ -8,5 +8,6 @@ var root = new RootCommand("HwDsl: hardware-aware training for neuromorphic and 
     DescribeCommand.Create(),
     BenchCommand.Create(),
     ExperimentCommand.Create(),
+    SweepCommand.Create(),
 };
 return CliErrors.Run(root, args);
