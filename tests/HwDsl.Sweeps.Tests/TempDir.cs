@@ -6,7 +6,7 @@ internal sealed class TempDir : IDisposable
     public TempDir()
     {
         Path = Directory.CreateTempSubdirectory("hwdsl-sweep-test-").FullName;
-        if (!OperatingSystem.IsWindows()) System.IO.File.SetUnixFileMode(Path, (UnixFileMode)0b111_111_101);
+        System.IO.File.SetUnixFileMode(Path, (UnixFileMode)0b111_111_101);
     }
 
     public string Path { get; }
