@@ -60,6 +60,8 @@ public static class PointRunner
                     throw;
                 }
                 await Task.WhenAll(copyOut, copyErr);
+                // scancel signals the whole task at once: a command that died of it is cancelled, not a finished point.
+                cancel.ThrowIfCancellationRequested();
                 exit = process.ExitCode;
             }
         }

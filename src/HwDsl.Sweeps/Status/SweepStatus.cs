@@ -26,7 +26,7 @@ public static class SweepStatus
             else if (record is { Succeeded: true })
                 result.Add(new PointStatus(point, "done", 0, null, folder.Relative(Path.Combine(dir, "stdout.log"))));
             else if (record is not null)
-                result.Add(new PointStatus(point, "failed", record.ExitCode, record.SlurmJob is { } j ? $"slurm job {j}" : null, stderr));
+                result.Add(new PointStatus(point, "failed", record.ExitCode, record.SlurmJob is { } j ? $"slurm job {j}{(task is not null && j == $"{task.JobId}_{task.Index}" ? $" {task.State}" : "")}" : null, stderr));
             else if (task is not null)
                 result.Add(new PointStatus(point, "lost", task.ExitCode, $"slurm job {task.JobId}_{task.Index} {task.State}{(task.Reason is { } r ? $" ({r})" : "")}; slurm log {folder.Relative(Path.Combine(folder.SlurmDir, $"{task.JobId}_{task.Index}.out"))}", stderr));
             else if (folder.Started(point))
