@@ -63,6 +63,9 @@ public sealed class SweepFolder
     /// <summary>The point's finished record, or null while it has none.</summary>
     public PointRecord? Record(SweepPoint point) => ReadJson<PointRecord>(Path.Combine(PointDir(point), "point.json"));
 
+    /// <summary>The point's latest attempt (started, not necessarily ended), or null when it never started.</summary>
+    public PointAttempt? Attempt(SweepPoint point) => ReadJson<PointAttempt>(Path.Combine(PointDir(point), "attempt.json"));
+
     /// <summary>Whether an attempt at the point has started (and not necessarily ended).</summary>
     public bool Started(SweepPoint point) => File.Exists(Path.Combine(PointDir(point), "attempt.json"));
 

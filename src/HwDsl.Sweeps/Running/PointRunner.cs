@@ -24,7 +24,9 @@ public static class PointRunner
         var recordPath = Path.Combine(dir, "point.json");
         File.Delete(recordPath); // a retried point is not done until this attempt says so
         var started = DateTime.UtcNow;
-        SweepFolder.WriteJson(Path.Combine(dir, "attempt.json"), new { point.Id, Host = Environment.MachineName, Pid = Environment.ProcessId, SlurmJob = slurmJob, StartedUtc = started });
+        var attempt = new PointAttempt(point.Id, Environment.MachineName, Environment.ProcessId, slurmJob, started);
+        var attemptPath = Path.Combine(dir, "attempt.json");
+        SweepFolder.WriteJson(attemptPath, attempt);
 
         var args = folder.Manifest.Command.Arguments(point, dir, self);
         var info = new ProcessStartInfo(args[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir, UseShellExecute = false };
@@ -56,12 +58,15 @@ public static class PointRunner
                 {
                     try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
                     await process.WaitForExitAsync(CancellationToken.None);
-                    await Task.WhenAll(copyOut, copyErr);
-                    throw;
                 }
                 await Task.WhenAll(copyOut, copyErr);
-                // scancel signals the whole task at once: a command that died of it is cancelled, not a finished point.
-                cancel.ThrowIfCancellationRequested();
+                // Stopped (Ctrl-C, scancel, preemption: Slurm signals the whole task at once, so the command may have died
+                // of it first): not a finished point, whatever its exit code; what it wrote stays.
+                if (cancel.IsCancellationRequested)
+                {
+                    SweepFolder.WriteJson(attemptPath, attempt with { StoppedUtc = DateTime.UtcNow });
+                    throw new OperationCanceledException(cancel);
+                }
                 exit = process.ExitCode;
             }
         }

@@ -29,6 +29,8 @@ public static class SweepStatus
                 result.Add(new PointStatus(point, "failed", record.ExitCode, record.SlurmJob is { } j ? $"slurm job {j}{(task is not null && j == $"{task.JobId}_{task.Index}" ? $" {task.State}" : "")}" : null, stderr));
             else if (task is not null)
                 result.Add(new PointStatus(point, "lost", task.ExitCode, $"slurm job {task.JobId}_{task.Index} {task.State}{(task.Reason is { } r ? $" ({r})" : "")}; slurm log {folder.Relative(Path.Combine(folder.SlurmDir, $"{task.JobId}_{task.Index}.out"))}", stderr));
+            else if (folder.Attempt(point) is { SlurmJob: null } attempt && attempt.AliveHere())
+                result.Add(new PointStatus(point, "running", null, $"local process {attempt.Pid}", stderr));
             else if (folder.Started(point))
                 result.Add(new PointStatus(point, "incomplete", null, submissions.Count > 0 && slurm is null ? "queue not consulted" : "started, never finished", stderr));
             else
