@@ -30,7 +30,7 @@ internal static class CliErrors
         {
             Console.Error.WriteLine($"hwdsl: {message}");
             if (Environment.GetEnvironmentVariable("HWDSL_DEBUG") == "1") Console.Error.WriteLine(e);
-            return e is OperationCanceledException ? Cancelled : e is ArgumentException or DataException or UserInputException ? BadInput : Internal;
+            return e is OperationCanceledException ? Cancelled : e is ArgumentException or DataException or UserInputException or HwDsl.Sweeps.SweepException ? BadInput : Internal;
         }
     }
 
@@ -38,7 +38,7 @@ internal static class CliErrors
     {
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
         OperationCanceledException => "cancelled.",
-        ArgumentException or DataException or UserInputException => e.Message,
+        ArgumentException or DataException or UserInputException or HwDsl.Sweeps.SweepException => e.Message,
         _ => $"internal error ({e.GetType().Name}): {e.Message}",
     };
 }

@@ -10,6 +10,7 @@ var root = new RootCommand("HwDsl: hardware-aware training for neuromorphic and 
     RunCommand.Create(),
     ReplCommand.Create(),
     PluginsCommand.Create(),
+    SweepCommand.Create(),
 };
 root.Options.Add(PluginCli.Folders);
 return CliErrors.Run(root, args);

@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace HwDsl.Sweeps;
+
+/// <summary>One row of a <see cref="MergedTable"/>; paths are relative to the sweep folder.</summary>
+public sealed record MergedRow(
+    string Point,
+    IReadOnlyDictionary<string, string> Parameters,
+    string Status,
+    int? ExitCode,
+    IReadOnlyDictionary<string, JsonElement> Metrics,
+    string? RunRecord,
+    string Log);
