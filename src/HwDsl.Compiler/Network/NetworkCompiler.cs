@@ -36,7 +36,9 @@ public static class NetworkCompiler
                     var denseLayer = new DenseLayer<float>(width, units, init, rng);
                     layers.Add(hardware.Digital
                         ? denseLayer
-                        : new HardwareDenseLayer(denseLayer, hardware, hardware.BuildLevels(devices.Resolve(hardware.Device))));
+                        : hardware.Binary
+                            ? new BinaryDenseLayer(denseLayer, hardware, new BinaryDeviceMapping(devices.Resolve(hardware.Device), hardware.Positive.ToElement()))
+                            : new HardwareDenseLayer(denseLayer, hardware, hardware.BuildLevels(devices.Resolve(hardware.Device))));
                     width = units;
                     previous = hardware;
                     dense++;
@@ -57,6 +59,7 @@ public static class NetworkCompiler
         }
         if (width != classes)
             throw new ArgumentException($"the network ends with {width} outputs but data set '{spec.Data.Name}' has {classes} classes.");
+        DieTrainingSetup.Apply(spec, layers);
         return new CompiledNetwork(layers, hardwareAware ? NetworkPhase.Train : NetworkPhase.Float, hardwareAware ? spec.Training.Relaxation : null);
     }
 }

@@ -10,4 +10,7 @@ public sealed record EvaluationSpec(int Samples)
 {
     /// <summary>True when the deployed hardware model is evaluated (every mode except Float).</summary>
     public bool Deployed { get; init; } = true;
+
+    /// <summary>The dies the deployed network is evaluated on (one accuracy per die), or null for the noise samples.</summary>
+    public DiePopulation? Dies { get; init; }
 }

@@ -1,0 +1,48 @@
+using HwDsl.Autodiff;
+using HwDsl.Data;
+using HwDsl.Kernels;
+using HwDsl.Training;
+
+namespace HwDsl.Compiler;
+
+/// <summary>Monte-Carlo evaluation of a trained binary network over a population of dies.</summary>
+public static class DieEvaluator
+{
+    /// <summary>Die <paramref name="index"/> of <paramref name="population"/> for a network of <paramref name="shapes"/>: sampled from
+    /// <paramref name="layers"/>' statistics, or read from its file.</summary>
+    public static DieMap Die(DiePopulation population, IReadOnlyList<LayerHardware> layers, IReadOnlyList<ArrayShape> shapes, int index) =>
+        population.Files is { } files
+            ? DieMapFile.Load(files[index], shapes)
+            : DieSampler.Sample(layers, shapes, (ulong)population.Seed, DieSampler.Evaluation, index);
+
+    /// <summary>
+    /// Test accuracy of <paramref name="network"/> deployed on each die in turn (die i = <paramref name="die"/>(i)); the network's
+    /// phase and deployed maps are restored to the ideal devices afterwards. Deterministic for any thread count.
+    /// </summary>
+    public static IReadOnlyList<double> Evaluate(CompiledNetwork network, int count, Func<int, DieMap> die, DataSplit test, MacPool pool)
+    {
+        var binary = network.BinaryLayers.ToList();
+        var tape = new Tape<float>(pool);
+        var phase = network.Phase;
+        var accuracies = new double[count];
+        try
+        {
+            network.Phase = NetworkPhase.Deployed;
+            for (var i = 0; i < count; i++)
+            {
+                var map = die(i);
+                foreach (var layer in binary) layer.SetDeployedDie(map.For(layer.Hardware.Index));
+                accuracies[i] = Evaluation.Run(network, test, tape, batchSize: 2000).Accuracy;
+            }
+        }
+        finally
+        {
+            foreach (var layer in binary) layer.SetDeployedDie(null);
+            network.Phase = phase;
+        }
+        return accuracies;
+    }
+
+    /// <summary>The device-array shapes of <paramref name="network"/>'s binary layers.</summary>
+    public static IReadOnlyList<ArrayShape> Shapes(CompiledNetwork network) => [.. network.BinaryLayers.Select(l => l.Shape)];
+}
