@@ -35,7 +35,7 @@ internal static class DefectRules
         var defects = new DefectSpec(rates[0], rates[1], rates[2]);
         if (defects.MeanTotal > 1 + 1e-12)
             errors.Add(RuleCodes.DefectRateSum, "Defects", defects.MeanTotal,
-                $"Defects on layer {layer.Index}: the mean rates add up to {Format.Value(defects.MeanTotal)} (open {defects.Open}, shorted {defects.Shorted}, stuck-random {defects.StuckRandom}); a device has one state, so the sum must be <= 1.",
+                $"Defects: the mean rates add up to {Format.Value(defects.MeanTotal)} (open {defects.Open}, shorted {defects.Shorted}, stuck-random {defects.StuckRandom}); a device has one state, so the sum must be <= 1.",
                 Get(DefectKey.Open, null).Where.HasLocation ? Get(DefectKey.Open, null).Where : Get(DefectKey.Shorted, null).Where);
 
         if (layer.Digital)
@@ -54,7 +54,7 @@ internal static class DefectRules
         {
             var where = DefectKey.AnalogOnly.Skip(1).Select(k => Get(k, null)).FirstOrDefault(s => s.Where.HasLocation).Where ?? Provenance.Default;
             errors.Add(RuleCodes.DefectsNeedBinary, "Defects", defects.ToString(),
-                $"Defects and DeviceToDevice on layer {layer.Index} are compiled for binary weights only (Hardware.Binary(...) or .Binary()); this layer has {layer.WeightBits}-bit multilevel weights.",
+                $"Defects and DeviceToDevice are compiled for binary weights only (Hardware.Binary(...) or .Binary()); the layers they apply to have {layer.WeightBits}-bit multilevel weights.",
                 where);
         }
         if (isBinary && merged.TryGetValue(HwKey.WeightBits, out var wb) && wb.Setting.Where.Source == ValueSource.Explicit && wb.Setting.Value is not 1)
