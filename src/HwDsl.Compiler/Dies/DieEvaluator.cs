@@ -43,6 +43,35 @@ public static class DieEvaluator
         return accuracies;
     }
 
+    /// <summary>
+    /// Times a Monte-Carlo evaluation of <paramref name="network"/> over <paramref name="population"/> on <paramref name="test"/>,
+    /// die sampling included, against the same number of plain passes on ideal devices (the bare matrix products it needs),
+    /// each the median of <paramref name="repeats"/> runs.
+    /// </summary>
+    public static DieEvaluationTiming Measure(CompiledNetwork network, ExperimentSpec spec, DiePopulation population,
+        DataSplit test, MacPool pool, int repeats = 3)
+    {
+        var shapes = Shapes(network);
+        var tape = new Tape<float>(pool);
+        double Median(Action run)
+        {
+            var times = new List<double>();
+            for (var r = 0; r < repeats; r++)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                run();
+                times.Add(clock.Elapsed.TotalSeconds);
+            }
+            return times.Order().ElementAt(times.Count / 2);
+        }
+        var dies = Median(() => Evaluate(network, population.Count, i => Die(population, spec.Layers, shapes, i), test, pool));
+        var phase = network.Phase;
+        network.Phase = NetworkPhase.Float;
+        var plain = Median(() => { for (var i = 0; i < population.Count; i++) Evaluation.Run(network, test, tape, batchSize: 2000); });
+        network.Phase = phase;
+        return new DieEvaluationTiming(population.Count, test.Count, dies, plain);
+    }
+
     /// <summary>The device-array shapes of <paramref name="network"/>'s binary layers.</summary>
     public static IReadOnlyList<ArrayShape> Shapes(CompiledNetwork network) => [.. network.BinaryLayers.Select(l => l.Shape)];
 }
