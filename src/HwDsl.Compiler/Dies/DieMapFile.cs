@@ -37,6 +37,24 @@ public static class DieMapFile
         File.WriteAllText(path, sb.ToString());
     }
 
+    /// <summary>
+    /// Writes every die of <paramref name="population"/> for <paramref name="network"/> (compiled from <paramref name="spec"/>) as
+    /// <c>die000.csv</c>, <c>die001.csv</c>, … in <paramref name="folder"/>; <c>Dies.Load("folder/*.csv")</c> reads them back.
+    /// </summary>
+    public static IReadOnlyList<string> Export(ExperimentSpec spec, CompiledNetwork network, DiePopulation population, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var shapes = DieEvaluator.Shapes(network);
+        var paths = new List<string>();
+        for (var i = 0; i < population.Count; i++)
+        {
+            var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"die{i:D3}.csv"));
+            Save(DieEvaluator.Die(population, spec.Layers, shapes, i), path);
+            paths.Add(path);
+        }
+        return paths;
+    }
+
     /// <summary>Reads a die map for arrays of <paramref name="shapes"/>; throws <see cref="SpecException"/> listing every problem.</summary>
     public static DieMap Load(string path, IReadOnlyList<ArrayShape> shapes)
     {

@@ -98,6 +98,32 @@ public sealed class BinaryNetworkTests
     }
 
     [Fact]
+    public void Exported_dies_load_back_and_evaluate_identically()
+    {
+        var dir = Directory.CreateTempSubdirectory("hwdsl-dies-").FullName;
+        try
+        {
+            var sampled = Dies.Sample(3, seed: 8);
+            var spec = Bnn(Defective()).Train(t => t.NaiveMapping()).Evaluate(e => e.OnDies(sampled)).Build();
+            var net = NetworkCompiler.Compile(spec, Features, Classes);
+            var files = DieMapFile.Export(spec, net, sampled, dir);
+            var loaded = Dies.Load(Path.Combine(dir, "*.csv"));
+            Assert.Equal(files, loaded.Files);
+            var data = Blobs(10, 200);
+            var shapes = DieEvaluator.Shapes(net);
+            using var pool = new MacPool(1);
+            var a = DieEvaluator.Evaluate(net, 3, i => DieEvaluator.Die(sampled, spec.Layers, shapes, i), data.Test, pool);
+            var b = DieEvaluator.Evaluate(net, 3, i => DieEvaluator.Die(loaded, spec.Layers, shapes, i), data.Test, pool);
+            Assert.Equal(a, b);
+            Assert.Equal(3, Bnn(Defective()).Train(t => t.PerDie(2)).Evaluate(e => e.OnDies(loaded)).Build().Evaluation.Dies!.Count);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Training_and_evaluation_over_dies_replay_bit_for_bit_on_1_and_2_threads()
     {
         var spec = Bnn(Defective()).Train(t => t.StatisticsAware(everyBatches: 2)).Evaluate(e => e.OnDies(Dies.Sample(6, seed: 3))).Build();
