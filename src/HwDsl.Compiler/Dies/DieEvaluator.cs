@@ -28,11 +28,19 @@ public static class DieEvaluator
         try
         {
             network.Phase = NetworkPhase.Deployed;
-            for (var i = 0; i < count; i++)
+            // Dies are independent draws, so a chunk of them is sampled in parallel (same maps whatever the thread
+            // count) while the matrix products of each die use the whole pool one die after another.
+            var chunk = 2 * Math.Max(1, pool.Threads);
+            var maps = new DieMap[Math.Min(chunk, count)];
+            for (var start = 0; start < count; start += chunk)
             {
-                var map = die(i);
-                foreach (var layer in binary) layer.SetDeployedDie(map.For(layer.Hardware.Index));
-                accuracies[i] = Evaluation.Run(network, test, tape, batchSize: 2000).Accuracy;
+                var n = Math.Min(chunk, count - start);
+                Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, pool.Threads) }, j => maps[j] = die(start + j));
+                for (var j = 0; j < n; j++)
+                {
+                    foreach (var layer in binary) layer.SetDeployedDie(maps[j].For(layer.Hardware.Index));
+                    accuracies[start + j] = Evaluation.Run(network, test, tape, batchSize: 2000).Accuracy;
+                }
             }
         }
         finally
