@@ -61,6 +61,16 @@ internal static class DefectRules
             errors.Add(RuleCodes.BinaryWeightBits, Name(HwKey.WeightBits), wb.Setting.Value,
                 $"{Name(HwKey.WeightBits)} = {Format.Value(wb.Setting.Value)} contradicts Binary() (set at {binary.Where}), whose weights are one device state (1 bit); remove WeightBits.",
                 wb.Setting.Where);
+        if (isBinary)
+        {
+            // Binary layers model variation as DeviceToDevice; these would be silently ignored.
+            foreach (var key in new[] { HwKey.ProgrammingSigma, HwKey.ReadSigma, HwKey.Asymmetry, HwKey.NegativeOnOffRatio, HwKey.NegativeNonLinearity })
+                if (merged.TryGetValue(key, out var m) && m.Setting.Where.Source == ValueSource.Explicit && m.Setting.Value is double v && v != 0
+                    && !(key == HwKey.NegativeOnOffRatio && double.IsPositiveInfinity(v)))
+                    errors.Add(RuleCodes.NotModelledOnBinary, Name(key), v,
+                        $"{Name(key)} = {Format.Value(v)} is not modelled on binary weights (Binary() set at {binary.Where}); use DeviceToDevice(sigma) for device variation and Defects(...) for stuck devices.",
+                        m.Setting.Where);
+        }
         return layer with
         {
             Binary = isBinary,

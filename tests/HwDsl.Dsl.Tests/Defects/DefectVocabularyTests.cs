@@ -99,6 +99,16 @@ public sealed class DefectVocabularyTests
         Fails(Bnn(Hardware.Binary().WeightBits(4)), RuleCodes.BinaryWeightBits);
 
     [Fact]
+    public void Noise_that_binary_weights_do_not_model_is_refused_not_ignored()
+    {
+        int line = Here(); var e = Fails(Bnn(Hardware.Binary().ProgrammingNoise(0.02)), RuleCodes.NotModelledOnBinary);
+        AssertAt(e, line);
+        Assert.Contains("use DeviceToDevice(sigma)", e.Message);
+        Fails(Bnn(Hardware.Binary(pair: true).Asymmetry(0.1)), RuleCodes.NotModelledOnBinary);
+        Bnn(Hardware.Binary().ProgrammingNoise(0)).Build();
+    }
+
+    [Fact]
     public void Die_population_rules()
     {
         Fails(Bnn(Defective()).Train(t => t.NaiveMapping()).Evaluate(e => e.OnDies(Dies.Sample(0))), RuleCodes.DieCount);
