@@ -28,6 +28,9 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware
     /// <summary>The hardware-mapped dense layers.</summary>
     public IEnumerable<HardwareDenseLayer> HardwareLayers => Layers.OfType<HardwareDenseLayer>();
 
+    /// <summary>The binary (device-state) dense layers.</summary>
+    public IEnumerable<BinaryDenseLayer> BinaryLayers => Layers.OfType<BinaryDenseLayer>();
+
     /// <summary>The phase training runs in: Float (float and naive-mapping modes) or Train (hardware-aware).</summary>
     public NetworkPhase TrainingPhase { get; }
 
@@ -43,6 +46,7 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware
                 {
                     case HardwareDenseLayer h: h.Phase = value; break;
                     case QuantizedActivationLayer q: q.Phase = value; break;
+                    case BinaryDenseLayer b: b.Phase = value; break;
                 }
         }
     }
@@ -89,6 +93,7 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware
     public void Deploy(int seed, int sample, bool noise, double seconds = 0)
     {
         foreach (var layer in HardwareLayers) layer.Deploy(seed, sample, noise, seconds);
+        foreach (var layer in BinaryLayers) layer.DeployTrainingDie();
     }
 
     /// <summary>True when some hardware layer draws noise when deployed: the hardware description's σ or the device's own.</summary>

@@ -39,7 +39,9 @@ public static class NetworkCompiler
                     var denseLayer = new DenseLayer<float>(width, units, init, rng);
                     layers.Add(hardware.Digital
                         ? denseLayer
-                        : new HardwareDenseLayer(denseLayer, hardware, hardware.BuildLevels(bound[dense]!, hardware.Device, spec)));
+                        : hardware.Binary
+                            ? new BinaryDenseLayer(denseLayer, hardware, new BinaryDeviceMapping(bound[dense]!, hardware.Positive.ToElement(), hardware.Device))
+                            : new HardwareDenseLayer(denseLayer, hardware, hardware.BuildLevels(bound[dense]!, hardware.Device, spec)));
                     width = units;
                     previous = hardware;
                     dense++;
@@ -60,6 +62,7 @@ public static class NetworkCompiler
         }
         if (width != classes)
             throw new ArgumentException($"the network ends with {width} outputs but data set '{spec.Data.Name}' has {classes} classes.");
+        DieTrainingSetup.Apply(spec, layers);
         return new CompiledNetwork(layers, hardwareAware ? NetworkPhase.Train : NetworkPhase.Float, hardwareAware ? spec.Training.Relaxation : null);
     }
 }

@@ -67,7 +67,12 @@ public static class ExperimentRunner
             network.Phase = NetworkPhase.Float;
             var floatAccuracy = Evaluation.Run(network, data.Test, tape).Accuracy;
             var deployed = new List<double>();
-            if (spec.Evaluation.Deployed && network.HardwareLayers.Any())
+            if (spec.Evaluation.Deployed && spec.Evaluation.Dies is { } dies)
+            {
+                var shapes = DieEvaluator.Shapes(network);
+                deployed.AddRange(DieEvaluator.Evaluate(network, dies.Count, i => DieEvaluator.Die(dies, spec.Layers, shapes, i), data.Test, pool));
+            }
+            else if (spec.Evaluation.Deployed && network.HardwareLayers.Any())
             {
                 var noisy = network.IsNoisy;
                 for (var sample = 0; sample < spec.Evaluation.Samples; sample++)

@@ -53,6 +53,11 @@ internal static class DebugViewWriter
             Line(4, "WeightRange", l.Range.ToString(), p + "Range");
             Line(4, "ProgrammingNoise", l.ProgrammingSigma, p + "ProgrammingSigma");
             Line(4, "ReadNoise", l.ReadSigma, p + "ReadSigma");
+            if (l.Binary) Line(4, "Binary", "±1 as device states, learned scale", p + "Binary");
+            if (!l.Defects.Open.IsZero) Line(4, "Defects.Open", l.Defects.Open.ToString(), p + "Defects.Open");
+            if (!l.Defects.Shorted.IsZero) Line(4, "Defects.Shorted", l.Defects.Shorted.ToString(), p + "Defects.Shorted");
+            if (!l.Defects.StuckRandom.IsZero) Line(4, "Defects.StuckRandom", l.Defects.StuckRandom.ToString(), p + "Defects.StuckRandom");
+            if (l.DeviceToDevice > 0) Line(4, "DeviceToDevice", l.DeviceToDevice, p + "DeviceToDevice");
         }
 
         var t = spec.Training;
@@ -66,11 +71,13 @@ internal static class DebugViewWriter
         Line(2, "Epochs", t.Epochs, "Training.Epochs");
         Line(2, "Batch", t.Batch, "Training.Batch");
         Line(2, "Schedule", t.Schedule.ToString(), "Training.Schedule");
+        if (t.Dies.Kind != DieTrainingKind.Naive) Line(2, "Dies", t.Dies.ToString(), "Training.Dies");
 
         sb.AppendLine("Evaluation");
         Line(2, "Model", spec.Evaluation.Deployed ? "deployed (hard)" : "float", null);
         Line(2, "Samples", spec.Evaluation.Samples, "Evaluation.Samples");
         if (spec.Evaluation.ReadSeconds > 0) Line(2, "ReadAt", $"{Format.Value(spec.Evaluation.ReadSeconds)} s after programming", "Evaluation.ReadSeconds");
+        if (spec.Evaluation.Dies is { } dies) Line(2, "Dies", dies.ToString(), "Evaluation.Dies");
         return sb.ToString();
     }
 }

@@ -13,4 +13,7 @@ public sealed record EvaluationSpec(int Samples)
 
     /// <summary>Seconds after programming at which the deployed network is read (drift and time-dependent read noise); 0 by default.</summary>
     public double ReadSeconds { get; init; }
+
+    /// <summary>The dies the deployed network is evaluated on (one accuracy per die), or null for the noise samples.</summary>
+    public DiePopulation? Dies { get; init; }
 }

@@ -32,4 +32,16 @@ public sealed record LayerHardware(
 
     /// <summary>True when the layer draws noise (programming or read), so repeated evaluations differ.</summary>
     public bool IsNoisy => !Digital && (ProgrammingSigma > 0 || ReadSigma > 0);
+
+    /// <summary>Binary weights (±1 as device states, <c>Binary()</c>); <see cref="WeightBits"/> is then 1.</summary>
+    public bool Binary { get; init; }
+
+    /// <summary>Per-device defect rates (open, shorted, stuck at random), drawn per die.</summary>
+    public DefectSpec Defects { get; init; } = DefectSpec.None;
+
+    /// <summary>Device-to-device variation σ: a working device's conductance is multiplied by 1 + σz, once per die.</summary>
+    public double DeviceToDevice { get; init; }
+
+    /// <summary>True when dies of this layer differ (defects or variation).</summary>
+    public bool HasDieEffects => !Digital && (!Defects.IsNone || DeviceToDevice > 0);
 }

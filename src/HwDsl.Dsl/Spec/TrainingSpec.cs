@@ -12,4 +12,8 @@ namespace HwDsl;
 /// <param name="Relaxation">The relaxation; non-null exactly when <paramref name="Mode"/> is <see cref="TrainingMode.HardwareAware"/>.</param>
 public sealed record TrainingSpec(
     OptimizerKind Optimizer, double LearningRate, double Momentum, double WeightDecay, int Epochs, int Batch,
-    ScheduleSpec Schedule, TrainingMode Mode, RelaxationSpec? Relaxation);
+    ScheduleSpec Schedule, TrainingMode Mode, RelaxationSpec? Relaxation)
+{
+    /// <summary>Which defective dies hardware-aware training sees (naive, per-die, statistics-aware).</summary>
+    public DieTraining Dies { get; init; } = DieTraining.Naive;
+}

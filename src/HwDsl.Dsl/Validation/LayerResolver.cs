@@ -25,7 +25,7 @@ internal static class LayerResolver
             foreach (var (k, s) in hardware.Settings.All) merged[k] = (s, hardware);
             foreach (var o in overrides.Where(o => o.Resolve(n) == i))
                 foreach (var (k, s) in o.Settings.All) merged[k] = (s, o);
-            layers.Add(ResolveLayer(i, n, merged, network, errors, provenance));
+            layers.Add(DefectRules.Resolve(ResolveLayer(i, n, merged, network, errors, provenance), merged, errors, provenance));
         }
         return new EquatableList<LayerHardware>(layers);
     }

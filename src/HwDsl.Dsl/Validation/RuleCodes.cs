@@ -2,7 +2,7 @@ namespace HwDsl;
 
 /// <summary>
 /// Stable codes of the validation rules, checked by <c>Build()</c> (also listed in RULES.md).
-/// HW01xx hardware, HW02xx network, HW03xx training, HW04xx evaluation and experiment.
+/// HW01xx hardware, HW02xx network, HW03xx training, HW04xx evaluation and experiment, HW05xx defects and dies.
 /// <list type="table">
 /// <item><term>HW0101</term><description>unknown preset name</description></item>
 /// <item><term>HW0102</term><description>OnOffRatio must be &gt; 1 or +∞ (NaN refused)</description></item>
@@ -49,6 +49,29 @@ namespace HwDsl;
 /// <item><term>HW0403</term><description>samples &gt; 1 in Float mode (evaluated once, in float)</description></item>
 /// <item><term>HW0404</term><description>experiment name must be non-empty</description></item>
 /// <item><term>HW0405</term><description>data set name must be non-empty</description></item>
+/// <item><term>HW0501</term><description>a fixed defect rate must be in [0, 1]</description></item>
+/// <item><term>HW0502</term><description>Dist.Beta needs 0 &lt; mean &lt; 1 and 0 &lt; sd² &lt; mean(1 − mean)</description></item>
+/// <item><term>HW0503</term><description>the mean defect rates of a layer add up to more than 1</description></item>
+/// <item><term>HW0504</term><description>DeviceToDevice sigma must be in [0, 0.5]</description></item>
+/// <item><term>HW0505</term><description>Binary, Defects or DeviceToDevice set on a scope that also declares Digital()</description></item>
+/// <item><term>HW0506</term><description>Defects, DeviceToDevice or OnDies without binary weights (defects are compiled for binary weights only)</description></item>
+/// <item><term>HW0507</term><description>OnDies needs 1..100000 dies</description></item>
+/// <item><term>HW0508</term><description>OnDies in Float mode (evaluated once, in software)</description></item>
+/// <item><term>HW0509</term><description>WeightBits other than 1 set explicitly beside Binary()</description></item>
+/// <item><term>HW0510</term><description>PerDie(i) without an evaluation population, or i outside it</description></item>
+/// <item><term>HW0511</term><description>StatisticsAware everyBatches must be ≥ 1</description></item>
+/// <item><term>HW0512</term><description>OnDies(Dies.Sample(...)) without Defects or DeviceToDevice (every die the same)</description></item>
+/// <item><term>HW0513</term><description>StatisticsAware without Defects or DeviceToDevice (nothing to sample)</description></item>
+/// <item><term>HW0514</term><description>ProgrammingNoise, ReadNoise, Asymmetry or NegativeElement set on binary weights (not modelled there; use DeviceToDevice)</description></item>
+/// <item><term>HW0520</term><description>die map file missing or unreadable</description></item>
+/// <item><term>HW0521</term><description>die map header must name the columns layer,row,column,state (optional element, value)</description></item>
+/// <item><term>HW0522</term><description>die map line with the wrong number of fields or a field that is not a number</description></item>
+/// <item><term>HW0523</term><description>unknown device state (allowed: ok, open, short, stuck)</description></item>
+/// <item><term>HW0524</term><description>die map layer index outside the network's binary layers</description></item>
+/// <item><term>HW0525</term><description>die map row or column outside the layer's array (shape mismatch with the network)</description></item>
+/// <item><term>HW0526</term><description>die map element must be p or n (n only on a differential pair)</description></item>
+/// <item><term>HW0527</term><description>the same device listed twice in a die map</description></item>
+/// <item><term>HW0528</term><description>die map value out of range (ok: variation factor ≥ 0; stuck: level fraction in [0, 1])</description></item>
 /// </list>
 /// </summary>
 public static class RuleCodes
@@ -187,4 +210,72 @@ public static class RuleCodes
 
     /// <summary>HW0147: evaluation read time At(...) must be finite and ≥ 0.</summary>
     public const string ReadTime = "HW0147";
+    /// <summary>HW0501: a fixed defect rate must be in [0, 1].</summary>
+    public const string DefectRate = "HW0501";
+
+    /// <summary>HW0502: Dist.Beta needs 0 &lt; mean &lt; 1 and 0 &lt; sd² &lt; mean(1 − mean).</summary>
+    public const string BetaRate = "HW0502";
+
+    /// <summary>HW0503: the mean defect rates of a layer add up to more than 1.</summary>
+    public const string DefectRateSum = "HW0503";
+
+    /// <summary>HW0504: DeviceToDevice sigma must be in [0, 0.5].</summary>
+    public const string DeviceToDevice = "HW0504";
+
+    /// <summary>HW0505: Binary, Defects or DeviceToDevice set on a scope that also declares Digital().</summary>
+    public const string DefectsOnDigital = "HW0505";
+
+    /// <summary>HW0506: Defects, DeviceToDevice or OnDies without binary weights (defects are compiled for binary weights only).</summary>
+    public const string DefectsNeedBinary = "HW0506";
+
+    /// <summary>HW0507: OnDies needs 1..100000 dies.</summary>
+    public const string DieCount = "HW0507";
+
+    /// <summary>HW0508: OnDies in Float mode (evaluated once, in software).</summary>
+    public const string DiesInFloatMode = "HW0508";
+
+    /// <summary>HW0509: WeightBits other than 1 set explicitly beside Binary().</summary>
+    public const string BinaryWeightBits = "HW0509";
+
+    /// <summary>HW0510: PerDie(i) without an evaluation population, or i outside it.</summary>
+    public const string PerDieIndex = "HW0510";
+
+    /// <summary>HW0511: StatisticsAware everyBatches must be ≥ 1.</summary>
+    public const string EveryBatches = "HW0511";
+
+    /// <summary>HW0512: OnDies(Dies.Sample(...)) without Defects or DeviceToDevice (every die the same).</summary>
+    public const string DiesWithoutDefects = "HW0512";
+
+    /// <summary>HW0513: StatisticsAware without Defects or DeviceToDevice (nothing to sample).</summary>
+    public const string DieTrainingWithoutDefects = "HW0513";
+
+    /// <summary>HW0514: ProgrammingNoise, ReadNoise, Asymmetry or NegativeElement set on binary weights (not modelled there; use DeviceToDevice).</summary>
+    public const string NotModelledOnBinary = "HW0514";
+
+    /// <summary>HW0520: die map file missing or unreadable.</summary>
+    public const string DieMapFile = "HW0520";
+
+    /// <summary>HW0521: die map header must name the columns layer,row,column,state (optional element, value).</summary>
+    public const string DieMapHeader = "HW0521";
+
+    /// <summary>HW0522: die map line with the wrong number of fields or a field that is not a number.</summary>
+    public const string DieMapSyntax = "HW0522";
+
+    /// <summary>HW0523: unknown device state (allowed: ok, open, short, stuck).</summary>
+    public const string DieMapState = "HW0523";
+
+    /// <summary>HW0524: die map layer index outside the network's binary layers.</summary>
+    public const string DieMapLayer = "HW0524";
+
+    /// <summary>HW0525: die map row or column outside the layer's array (shape mismatch with the network).</summary>
+    public const string DieMapIndex = "HW0525";
+
+    /// <summary>HW0526: die map element must be p or n (n only on a differential pair).</summary>
+    public const string DieMapElement = "HW0526";
+
+    /// <summary>HW0527: the same device listed twice in a die map.</summary>
+    public const string DieMapDuplicate = "HW0527";
+
+    /// <summary>HW0528: die map value out of range (ok: variation factor ≥ 0; stuck: level fraction in [0, 1]).</summary>
+    public const string DieMapValue = "HW0528";
 }

@@ -33,6 +33,7 @@ internal static class SpecFreezer
         // Training (HW03xx) and evaluation (HW04xx).
         var training = TrainingRules.Check(state.Training.Settings, layers, errors, provenance);
         var evaluation = EvaluationRules.Check(state.Evaluation.Settings, training.Mode, layers, errors, provenance);
+        (training, evaluation) = DefectRules.Check(state.Training.Settings, state.Evaluation.Settings, training, evaluation, layers, errors, provenance);
 
         if (errors.Any) throw new SpecException(errors.Distinct());
         return new ExperimentSpec(name, (int)state.Seed.Value!, data, network, layers, training, evaluation)

@@ -33,6 +33,19 @@ public static class Hardware
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         Start(WeightMapping.SingleWithReference, device, preset, file, line);
 
+    /// <summary>
+    /// Binary weights (Borders et al. 2023): ±1 as the two states of a device against a reference, or as a complementary
+    /// pair with <paramref name="pair"/>; add <c>.Defects(...)</c> and <c>.DeviceToDevice(σ)</c> for defective dies.
+    /// </summary>
+    /// <param name="device">Device model name (e.g. <c>mtj</c>); null keeps the default.</param>
+    /// <param name="preset">A registered preset to start from; null for none.</param>
+    /// <param name="pair">True: a complementary differential pair per weight; false: one device against a reference.</param>
+    /// <param name="file">Caller file (filled in by the compiler).</param>
+    /// <param name="line">Caller line (filled in by the compiler).</param>
+    public static HardwareBuilder Binary(string? device = null, string? preset = null, bool pair = false,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        Start(pair ? WeightMapping.DifferentialPair : WeightMapping.SingleWithReference, device, preset, file, line).Binary(file, line);
+
     /// <summary>Every layer digital: exact float MAC, no analog effects (a software baseline on "hardware").</summary>
     /// <param name="file">Caller file (filled in by the compiler).</param>
     /// <param name="line">Caller line (filled in by the compiler).</param>
