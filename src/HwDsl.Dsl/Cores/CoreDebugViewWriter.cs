@@ -41,6 +41,7 @@ internal static class CoreDebugViewWriter
         Line(2, "Batch", t.Batch, "Training.Batch");
         Line(2, "Smoothing", t.Smoothing, "Training.Smoothing");
         Line(2, "ReadoutScale", t.ReadoutScale, "Training.ReadoutScale");
+        Line(2, "HardHiddenSpikes", t.HardHiddenSpikes, "Training.HardHiddenSpikes");
         Line(2, "Ensembles", string.Join(", ", spec.Ensembles), "Ensembles");
         return sb.ToString();
     }

@@ -17,4 +17,5 @@ internal static class CoreKey
     internal const string Batch = "Batch";
     internal const string Smoothing = "Smoothing";
     internal const string ReadoutScale = "ReadoutScale";
+    internal const string HardHidden = "HardHiddenSpikes";
 }

@@ -74,8 +74,10 @@ internal static class CoreRules
         var batch = t.GetOr(CoreKey.Batch, 100);
         var smoothing = t.GetOr(CoreKey.Smoothing, 1.0);
         var scale = t.GetOr(CoreKey.ReadoutScale, 1.0);
+        var learned = (CoreTrainingMethod)method.Value! == CoreTrainingMethod.LearnedBinary;
+        var hard = t.GetOr(CoreKey.HardHidden, learned);
         foreach (var (k, v) in new[] { (CoreKey.Method, method), (CoreKey.LearningRate, lr), (CoreKey.Epochs, epochs), (CoreKey.Batch, batch),
-            (CoreKey.Smoothing, smoothing), (CoreKey.ReadoutScale, scale) })
+            (CoreKey.Smoothing, smoothing), (CoreKey.ReadoutScale, scale), (CoreKey.HardHidden, hard) })
             provenance["Training." + k] = v.Where;
         double lrv = (double)lr.Value!, sv = (double)smoothing.Value!, rv = (double)scale.Value!;
         if (!(lrv > 0 && double.IsFinite(lrv)))
@@ -88,7 +90,10 @@ internal static class CoreRules
             errors.Add(RuleCodes.CoreSmoothing, "Smoothing", sv, $"Smoothing sigma must be finite and > 0; got {Format.Value(sv)}.", smoothing.Where);
         if (!(rv > 0 && double.IsFinite(rv)))
             errors.Add(RuleCodes.CoreSmoothing, "ReadoutScale", rv, $"ReadoutScale must be finite and > 0; got {Format.Value(rv)}.", scale.Where);
-        return new CoreTrainingSpec((CoreTrainingMethod)method.Value!, lrv, (int)epochs.Value!, (int)batch.Value!, sv, rv);
+        if ((bool)hard.Value! && !learned)
+            errors.Add(RuleCodes.CoreSmoothing, "HardHiddenSpikes", true,
+                "HardHiddenSpikes needs LearnedBinary: the probabilistic baseline's connections are probabilities, so its forward pass has no deterministic spike.", hard.Where);
+        return new CoreTrainingSpec((CoreTrainingMethod)method.Value!, lrv, (int)epochs.Value!, (int)batch.Value!, sv, rv, (bool)hard.Value!);
     }
 
     internal static IReadOnlyList<int> CheckEnsembles(Setting ensembles, Errors errors, Dictionary<string, Provenance> provenance)

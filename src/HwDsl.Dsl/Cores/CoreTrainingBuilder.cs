@@ -59,6 +59,14 @@ public sealed class CoreTrainingBuilder
     public CoreTrainingBuilder ReadoutScale(double scale, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         Set(CoreKey.ReadoutScale, scale, file, line);
 
+    /// <summary>Hidden layers spike deterministically in the forward pass, as deployed, with the Gaussian gradient as a
+    /// surrogate (default for learned binary crossbars; refused for the probabilistic baseline, HW0612).</summary>
+    /// <param name="hard">True for hard hidden spikes, false for spike probabilities.</param>
+    /// <param name="file">Caller file (filled in by the compiler).</param>
+    /// <param name="line">Caller line (filled in by the compiler).</param>
+    public CoreTrainingBuilder HardHiddenSpikes(bool hard = true, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        Set(CoreKey.HardHidden, hard, file, line);
+
     internal CoreTrainingBuilder Clone()
     {
         var c = new CoreTrainingBuilder();

@@ -8,4 +8,7 @@ namespace HwDsl;
 /// <param name="Smoothing">σ₀ &gt; 0: added in quadrature to the synaptic sum's standard deviation in the Gaussian
 /// spike approximation Φ(μ/√(σ² + σ₀²)), so a neuron with deterministic inputs still passes a gradient.</param>
 /// <param name="ReadoutScale">Logit of class c = scale × (summed spike probabilities of its neurons), &gt; 0.</param>
-public sealed record CoreTrainingSpec(CoreTrainingMethod Method, double LearningRate, int Epochs, int Batch, double Smoothing, double ReadoutScale);
+/// <param name="HardHiddenSpikes">Hidden layers emit their deterministic spikes [μ ≥ 0] forward (the deployed computation)
+/// with the Gaussian gradient as a surrogate; only with <see cref="CoreTrainingMethod.LearnedBinary"/> (HW0612).</param>
+public sealed record CoreTrainingSpec(CoreTrainingMethod Method, double LearningRate, int Epochs, int Batch, double Smoothing, double ReadoutScale,
+    bool HardHiddenSpikes);

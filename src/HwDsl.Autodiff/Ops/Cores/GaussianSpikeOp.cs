@@ -12,7 +12,8 @@ namespace HwDsl.Autodiff;
 /// μ_j = Σ_i x_i p_ij s_ij + b_j,   σ²_j = Σ_i s_ij² (x_i p_ij − x_i² p_ij²) + σ₀²,   y_j = Φ(μ_j / σ_j)
 /// </code>
 /// (independent Bernoulli terms; σ₀ keeps a gradient where every term is certain). Backward is the exact gradient
-/// with respect to x, p and b; s and σ₀ are constants.
+/// with respect to x, p and b; s and σ₀ are constants. With <c>hard</c> the forward pass emits the spike itself,
+/// y_j = [μ_j ≥ 0] (what a deterministic core computes), and backward keeps the Gaussian gradient as a surrogate.
 /// </summary>
 public sealed class GaussianSpikeOp<T> : TapeOp<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -23,7 +24,7 @@ public sealed class GaussianSpikeOp<T> : TapeOp<T> where T : unmanaged, IFloatin
         Tensor<T> m, Tensor<T> q1, Tensor<T> nq2, Tensor<T> x2)
         => (_x, _p, _s, _b, _y, _z, _v, _m, _q1, _nq2, _x2) = (x, p, s, b, y, z, v, m, q1, nq2, x2);
 
-    internal static Tensor<T> Forward(Tape<T> tape, Tensor<T> x, Tensor<T> p, T[] s, Tensor<T> b, T smoothing)
+    internal static Tensor<T> Forward(Tape<T> tape, Tensor<T> x, Tensor<T> p, T[] s, Tensor<T> b, T smoothing, bool hard)
     {
         int batch = x.Rows, axons = p.Rows, neurons = p.Cols;
         if (x.Cols != axons) throw new ArgumentException($"gaussian spike: input has {x.Cols} axons but the connections are {axons}×{neurons}.");
@@ -60,7 +61,7 @@ public sealed class GaussianSpikeOp<T> : TapeOp<T> where T : unmanaged, IFloatin
             v.Values[k] = variance;
             var z = double.CreateChecked(mu.Values[k]) / Math.Sqrt(double.CreateChecked(variance));
             mu.Values[k] = T.CreateChecked(z);
-            y.Values[k] = T.CreateChecked(Gaussian.Cdf(z));
+            y.Values[k] = hard ? (z >= 0 ? T.One : T.Zero) : T.CreateChecked(Gaussian.Cdf(z));
         }
         tape.Record(new GaussianSpikeOp<T>(x, p, s, b, y, mu, v, m, q1, nq2, x2), y);
         return y;
@@ -127,6 +128,7 @@ public static class GaussianSpikeExtensions
     /// <param name="s">Signed integer axon weights s_ij (0 where not wired), axons×neurons, row-major.</param>
     /// <param name="b">Real-valued leak, 1×neurons.</param>
     /// <param name="smoothing">σ₀ &gt; 0.</param>
-    public static Tensor<T> GaussianSpike<T>(this Tape<T> tape, Tensor<T> x, Tensor<T> p, T[] s, Tensor<T> b, T smoothing)
-        where T : unmanaged, IFloatingPointIeee754<T> => GaussianSpikeOp<T>.Forward(tape, x, p, s, b, smoothing);
+    /// <param name="hard">Emit [μ ≥ 0] forward (the Gaussian gradient stays as a surrogate).</param>
+    public static Tensor<T> GaussianSpike<T>(this Tape<T> tape, Tensor<T> x, Tensor<T> p, T[] s, Tensor<T> b, T smoothing, bool hard = false)
+        where T : unmanaged, IFloatingPointIeee754<T> => GaussianSpikeOp<T>.Forward(tape, x, p, s, b, smoothing, hard);
 }
