@@ -36,7 +36,7 @@ public static class NetworkCompiler
                     var denseLayer = new DenseLayer<float>(width, units, init, rng);
                     layers.Add(hardware.Digital
                         ? denseLayer
-                        : new HardwareDenseLayer(denseLayer, hardware, hardware.BuildLevels(devices.Resolve(hardware.Device))));
+                        : new HardwareDenseLayer(denseLayer, hardware, hardware.BuildLevels(devices.Resolve(hardware.Device))) { Rounding = spec.Training.Rounding });
                     width = units;
                     previous = hardware;
                     dense++;

@@ -64,6 +64,7 @@ internal static class DebugViewWriter
         Line(2, "Epochs", t.Epochs, "Training.Epochs");
         Line(2, "Batch", t.Batch, "Training.Batch");
         Line(2, "Schedule", t.Schedule.ToString(), "Training.Schedule");
+        if (t.Mode != TrainingMode.Float) Line(2, "Rounding", t.Rounding.ToString(), "Training.Rounding");
 
         sb.AppendLine("Evaluation");
         Line(2, "Model", spec.Evaluation.Deployed ? "deployed (hard)" : "float", null);

@@ -12,4 +12,8 @@ namespace HwDsl;
 /// <param name="Relaxation">The relaxation; non-null exactly when <paramref name="Mode"/> is <see cref="TrainingMode.HardwareAware"/>.</param>
 public sealed record TrainingSpec(
     OptimizerKind Optimizer, double LearningRate, double Momentum, double WeightDecay, int Epochs, int Batch,
-    ScheduleSpec Schedule, TrainingMode Mode, RelaxationSpec? Relaxation);
+    ScheduleSpec Schedule, TrainingMode Mode, RelaxationSpec? Relaxation)
+{
+    /// <summary>How weights pick their level when programmed (Muller &amp; Indiveri 2015): nearest (default) or stochastic.</summary>
+    public WeightRounding Rounding { get; init; } = WeightRounding.Nearest;
+}

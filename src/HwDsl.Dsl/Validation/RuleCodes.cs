@@ -54,6 +54,8 @@ namespace HwDsl;
 /// <item><term>HW0611</term><description>core training: learning rate finite &gt; 0, epochs ≥ 1, batch ≥ 1</description></item>
 /// <item><term>HW0612</term><description>core training: smoothing σ₀ and readout scale finite and &gt; 0; hard hidden spikes only with LearnedBinary</description></item>
 /// <item><term>HW0613</term><description>ensemble sizes must be 1..1024</description></item>
+/// <item><term>HW0701</term><description>Rounding.Stochastic together with programming or read noise (not modelled)</description></item>
+/// <item><term>HW0702</term><description>Rounding.Stochastic in Float mode (nothing is deployed)</description></item>
 /// </list>
 /// </summary>
 public static class RuleCodes
@@ -207,4 +209,10 @@ public static class RuleCodes
 
     /// <summary>HW0613: ensemble sizes must be 1..1024.</summary>
     public const string Ensembles = "HW0613";
+
+    /// <summary>HW0701: Rounding.Stochastic together with programming or read noise (not modelled).</summary>
+    public const string StochasticRoundingWithNoise = "HW0701";
+
+    /// <summary>HW0702: Rounding.Stochastic in Float mode (nothing is deployed).</summary>
+    public const string RoundingInFloatMode = "HW0702";
 }

@@ -14,6 +14,16 @@ public static class Gaussian
     /// <summary>Φ(z) = P(N(0, 1) ≤ z).</summary>
     public static double Cdf(double z) => 0.5 * Erfc(-z * InvSqrt2);
 
+    /// <summary>Φ(z) to ~1e-7 absolute (Abramowitz &amp; Stegun 7.1.26): enough for float training, ~10× cheaper than <see cref="Cdf"/>.</summary>
+    public static float CdfFast(float z)
+    {
+        var x = Math.Abs(z) * (float)InvSqrt2;
+        var t = 1f / (1f + 0.3275911f * x);
+        var poly = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));
+        var erfc = poly * MathF.Exp(-x * x);
+        return z >= 0 ? 1f - 0.5f * erfc : 0.5f * erfc;
+    }
+
     /// <summary>φ(z) = e^(−z²/2)/√(2π).</summary>
     public static double Pdf(double z) => InvSqrt2Pi * Math.Exp(-0.5 * z * z);
 

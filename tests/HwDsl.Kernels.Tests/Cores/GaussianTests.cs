@@ -31,4 +31,11 @@ public sealed class GaussianTests
         Assert.Equal(0.0, Gaussian.Cdf(-40));
         Assert.True(double.IsNaN(Gaussian.Cdf(double.NaN)));
     }
+
+    [Fact]
+    public void Fast_cdf_is_within_float_accuracy_of_the_exact_one()
+    {
+        for (var z = -9f; z <= 9f; z += 0.013f)
+            Assert.True(Math.Abs(Gaussian.CdfFast(z) - Gaussian.Cdf(z)) <= 3e-7, $"z = {z}: {Gaussian.CdfFast(z)} vs {Gaussian.Cdf(z)}");
+    }
 }
