@@ -3,13 +3,14 @@ namespace HwDsl.Compiler;
 /// <summary>
 /// The per-layer scale of <see cref="FittedWeightRange"/>: s* = argmin_s Σ_i (w_i − s·Q(w_i/s))², Q the nearest level
 /// as programmed (<see cref="WeightLevels.Programming"/> → <see cref="WeightLevels.Values"/>). The error is piecewise
-/// quadratic in s with jumps where a weight changes level, so: a coarse search over s = max|w|·k/256 (on at most 4096
-/// evenly strided weights), then alternating assignment (nearest levels at s) and the closed-form best scale for those
-/// levels, s = Σ w·q / Σ q², while the full error decreases (Lloyd's iteration, which never increases it).
+/// quadratic in s with jumps where a weight changes level, so: a coarse search over s = max|w|·k/128, then alternating
+/// assignment (nearest levels at s) and the closed-form best scale for those levels, s = Σ w·q / Σ q², while the error
+/// decreases (Lloyd's iteration). Both run on at most 4096 evenly strided weights: a layer refits on every training
+/// pass, and a few thousand weights pin the scale well.
 /// </summary>
 public static class ScaleFit
 {
-    private const int Candidates = 256;
+    private const int Candidates = 128;
     private const int SampleSize = 4096;
 
     /// <summary>The fitted scale (&gt; 0) for <paramref name="w"/> on <paramref name="levels"/>.</summary>
@@ -29,20 +30,19 @@ public static class ScaleFit
             if (e < bestError) (best, bestError) = (s, e);
         }
 
-        bestError = Error(w, best, levels, 1);
-        for (var iteration = 0; iteration < 20; iteration++)
+        for (var iteration = 0; iteration < 10; iteration++)
         {
             double wq = 0, qq = 0;
             var inverse = 1f / best;
-            foreach (var x in w)
+            for (var i = 0; i < w.Length; i += stride)
             {
-                double q = levels.Values[levels.Programming.NearestIndex(x * inverse)];
-                wq += x * q;
+                double q = levels.Values[levels.Programming.NearestIndex(w[i] * inverse)];
+                wq += w[i] * q;
                 qq += q * q;
             }
             if (!(qq > 0) || !(wq > 0)) break;
             var next = (float)(wq / qq);
-            var e = Error(w, next, levels, 1);
+            var e = Error(w, next, levels, stride);
             if (!(e < bestError)) break;
             (best, bestError) = (next, e);
         }
