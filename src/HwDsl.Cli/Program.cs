@@ -7,6 +7,7 @@ var root = new RootCommand("HwDsl: hardware-aware training for neuromorphic and 
     TrainCommand.Create(),
     DescribeCommand.Create(),
     BenchCommand.Create(),
-    ExperimentCommand.Create(),
+    RunCommand.Create(),
+    ReplCommand.Create(),
 };
 return CliErrors.Run(root, args);

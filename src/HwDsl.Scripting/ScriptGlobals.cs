@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using HwDsl.Compiler;
+using HwDsl.Data;
+
+namespace HwDsl.Scripting;
+
+/// <summary>
+/// What every <c>.csx</c> script and REPL submission sees as globals (the interface pinned between the issues):
+/// <see cref="Args"/>, <see cref="Quick"/>, <see cref="Output"/>, <see cref="Cancel"/>, <see cref="Options"/>,
+/// <see cref="Run"/>, <see cref="Param{T}"/> and <see cref="Out"/>.
+/// </summary>
+public sealed class ScriptGlobals
+{
+    private readonly ConcurrentDictionary<string, Dataset> _data = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ScriptParameters _parameters;
+
+    /// <summary>Globals for one run. <paramref name="options"/> should carry pool, observer, store, devices and run root.</summary>
+    public ScriptGlobals(IReadOnlyList<string> args, bool quick, string output, ExperimentOptions options,
+        IReadOnlyDictionary<string, string>? parameters = null, TextWriter? writer = null)
+    {
+        Args = args;
+        Quick = quick;
+        Output = output;
+        Options = options;
+        Out = writer ?? Console.Out;
+        _parameters = new ScriptParameters(parameters ?? new Dictionary<string, string>());
+    }
+
+    /// <summary>The script's own arguments (what follows <c>--</c> on the command line).</summary>
+    public IReadOnlyList<string> Args { get; }
+
+    /// <summary>True when <c>--quick</c> was given: a small subset that runs in seconds (the tests run every script this way).</summary>
+    public bool Quick { get; }
+
+    /// <summary>This run's results folder (created); scripts write their tables here.</summary>
+    public string Output { get; }
+
+    /// <summary>Cancelled by Ctrl-C; training stops between mini-batches and what was written stays.</summary>
+    public CancellationToken Cancel => Options.Cancel;
+
+    /// <summary>Pool, progress observer, data store, device catalog, cancellation and run root, ready for <see cref="ExperimentRunner"/>.</summary>
+    public ExperimentOptions Options { get; }
+
+    /// <summary>Where scripts print; the console in <c>hwdsl run</c>.</summary>
+    public TextWriter Out { get; }
+
+    /// <summary>The parameter names the script has read with <see cref="Param{T}"/> so far.</summary>
+    public IReadOnlyCollection<string> ParametersRead => _parameters.Read;
+
+    /// <summary>
+    /// Runs <paramref name="spec"/> with <see cref="Options"/> (on the quick subset when <see cref="Quick"/>), showing progress.
+    /// Throws <see cref="OperationCanceledException"/> after a cancelled run, once its run folder is written.
+    /// </summary>
+    public ExperimentResult Run(ExperimentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var result = ExperimentRunner.Run(spec, OptionsFor(spec));
+        Cancel.ThrowIfCancellationRequested();
+        return result;
+    }
+
+    /// <summary><see cref="Options"/> with <paramref name="spec"/>'s data set loaded (the quick subset when <see cref="Quick"/>), for
+    /// <see cref="ExperimentRunner.Run(ExperimentSpec, ExperimentOptions?, out CompiledNetwork)"/> and <see cref="ExperimentRunner.Transfer"/>.</summary>
+    public ExperimentOptions OptionsFor(ExperimentSpec spec) => Options with { Data = Data(spec.Data) };
+
+    /// <summary>The data set, loaded once per run; the first <see cref="QuickData.TrainCount"/> / <see cref="QuickData.TestCount"/> samples when <see cref="Quick"/>.</summary>
+    public Dataset Data(DatasetRef data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return _data.GetOrAdd(data.Name, name =>
+        {
+            var full = Options.LoadData(name);
+            return Quick ? QuickData.Subset(full) : full;
+        });
+    }
+
+    /// <summary>
+    /// The value of <c>--set name=value</c> converted to <typeparamref name="T"/>, else <paramref name="fallback"/>.
+    /// Write <paramref name="name"/> as a string literal: <c>hwdsl run</c> finds the names in the source to check <c>--set</c>.
+    /// </summary>
+    public T Param<T>(string name, T fallback) => _parameters.Get(name, fallback);
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="fileName"/> in <see cref="Output"/> atomically (a stopped run keeps the last complete file).</summary>
+    public string Save(string fileName, string text)
+    {
+        var path = Path.Combine(Output, fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var tmp = path + ".tmp";
+        File.WriteAllText(tmp, text);
+        File.Move(tmp, path, overwrite: true);
+        return path;
+    }
+}

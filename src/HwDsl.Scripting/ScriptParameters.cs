@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace HwDsl.Scripting;
+
+/// <summary>
+/// The <c>--set name=value</c> pairs of one run and the conversion of a value to what the script asks for
+/// (numbers in invariant culture, booleans, enums by name, arrays comma-separated, <c>inf</c> for ∞).
+/// </summary>
+internal sealed class ScriptParameters(IReadOnlyDictionary<string, string> values)
+{
+    private readonly ConcurrentDictionary<string, bool> _read = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Read => [.. _read.Keys];
+
+    public T Get<T>(string name, T fallback)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        _read.TryAdd(name, true);
+        if (!values.TryGetValue(name, out var text)) return fallback;
+        try
+        {
+            return (T)Convert(text, typeof(T));
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException)
+        {
+            throw new ScriptException($"--set {name}={text}: not a valid {Describe(typeof(T))}.");
+        }
+    }
+
+    private static object Convert(string text, Type type)
+    {
+        text = text.Trim();
+        if (type == typeof(string)) return text;
+        if (type.IsArray)
+        {
+            var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (type.GetElementType() == typeof(int)) parts = [.. parts.SelectMany(ExpandRange)];
+            var array = Array.CreateInstance(type.GetElementType()!, parts.Length);
+            for (var i = 0; i < parts.Length; i++) array.SetValue(Convert(parts[i], type.GetElementType()!), i);
+            return array;
+        }
+        if (Nullable.GetUnderlyingType(type) is { } inner) return Convert(text, inner);
+        if (type.IsEnum) return Enum.Parse(type, text, ignoreCase: true);
+        if (type == typeof(bool))
+            return text.ToLowerInvariant() switch
+            {
+                "true" or "1" or "yes" or "on" => true,
+                "false" or "0" or "no" or "off" => false,
+                _ => throw new FormatException(),
+            };
+        if (type == typeof(double) || type == typeof(float))
+        {
+            double d = text.ToLowerInvariant() switch
+            {
+                "inf" or "+inf" or "∞" or "infinity" => double.PositiveInfinity,
+                "-inf" or "-∞" or "-infinity" => double.NegativeInfinity,
+                _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+            };
+            return type == typeof(float) ? (float)d : d;
+        }
+        return System.Convert.ChangeType(text, type, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary><c>A..B</c> → A, A+1, …, B (seeds are written this way); anything else unchanged.</summary>
+    private static IEnumerable<string> ExpandRange(string part)
+    {
+        var ends = part.Split("..");
+        if (ends.Length != 2) return [part];
+        var (from, to) = (int.Parse(ends[0], CultureInfo.InvariantCulture), int.Parse(ends[1], CultureInfo.InvariantCulture));
+        if (from > to) throw new FormatException();
+        return Enumerable.Range(from, to - from + 1).Select(v => v.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string Describe(Type type) =>
+        type.IsArray ? $"comma-separated list of {Describe(type.GetElementType()!)}" + (type.GetElementType() == typeof(int) ? " (or ranges A..B)" : "") :
+        type.IsEnum ? $"{type.Name} (one of {string.Join(", ", Enum.GetNames(type))})" :
+        type == typeof(double) || type == typeof(float) ? "number (or inf)" :
+        type == typeof(int) || type == typeof(long) ? "whole number" :
+        type == typeof(bool) ? "boolean (true/false)" : type.Name;
+}

@@ -1,0 +1,72 @@
+namespace HwDsl.Scripting.Tests;
+
+/// <summary>
+/// Every <c>scripts/*.csx</c> runs with <c>--quick</c> through the real <c>hwdsl run</c> (found by glob, so scripts added
+/// later are covered), succeeds, and writes its results to the output folder.
+/// </summary>
+public sealed class ScriptsFolderTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    public static TheoryData<string> Scripts()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.GetFiles(Path.Combine(Cli.RepoRoot, "scripts"), "*.csx").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_runs_quick_and_writes_its_output(string script)
+    {
+        var (exit, output, err) = Cli.Run(_dir["home"], "run", Path.Combine("scripts", script), "--quick", "--output", _dir["out"], "--threads", "2");
+        Assert.True(exit == 0, $"{script} exited {exit}:\n{err}\n{output}");
+        var written = Directory.GetFiles(_dir["out"]).Where(f => new FileInfo(f).Length > 0).ToArray();
+        Assert.True(written.Length > 0, $"{script} wrote nothing to its output folder");
+        if (Checks.TryGetValue(script, out var check)) check(output, _dir["out"]);
+    }
+
+    /// <summary>What a script's own output must show, for the scripts this issue owns (one run serves both checks).</summary>
+    private static readonly Dictionary<string, Action<string, string>> Checks = new()
+    {
+        ["quickstart.csx"] = (output, dir) =>
+        {
+            Assert.Matches(@"\| quickstart-float \| Float \| 0 \| 1 \| \d+\.\d\d % \| – \|", output);
+            Assert.Matches(@"\| quickstart-naive \| NaiveMapping \| .* \| [+-]\d+\.\d\d \|", output);
+            Assert.Matches(@"\| quickstart-hw-aware \| HardwareAware \| .* \| [+-]\d+\.\d\d \|", output);
+            Assert.Contains("| quickstart-hw-aware |", File.ReadAllText(Path.Combine(dir, "quickstart.md")));
+        },
+        ["obradovic2018.csx"] = (output, dir) =>
+        {
+            Assert.Contains("| point | naive mapping | Δ pp | hw-aware (sigmoid relaxation)", output);
+            Assert.Matches(@"Float baseline: \d\d\.\d\d ± 0\.00 %", output);
+            var csv = File.ReadAllLines(Path.Combine(dir, "obradovic2018-mnist.csv"));
+            Assert.Equal("dataset,point,weight_bits,activation_bits,on_off_ratio,asymmetry,non_linearity,mode,seed,deployed_accuracy,samples_per_s", csv[0]);
+            Assert.Equal(1 + 1 + 2 * 2 + 1, csv.Length);   // header, float, naive + hw-aware per point, STE at the headline point (one seed in quick mode)
+            Assert.True(File.Exists(Path.Combine(dir, "obradovic2018-mnist.md")));
+            Assert.Equal(4, Directory.GetDirectories(Path.Combine(dir, "runs")).Length);   // float, 2 hw-aware, 1 STE
+        },
+    };
+
+    [Fact]
+    public void Cli_errors_compile_dsl_and_parameters_exit_1_with_located_messages()
+    {
+        var compile = _dir.File("c.csx", "var x = nope;\n");
+        var (exit, _, err) = Cli.Run(_dir["home"], "run", compile);
+        Assert.Equal(1, exit);
+        Assert.Matches(@"c\.csx\(1,9\): error CS0103: The name 'nope' does not exist in the current context", err);
+
+        var dsl = _dir.File("d.csx", "var hw = Hardware.DifferentialPair()\n    .OnOffRatio(0.5);\nExperiment.Named(\"x\").Data(Datasets.Mnist).Network(n => n.Dense(10)).On(hw).Build();\n");
+        (exit, _, err) = Cli.Run(_dir["home"], "run", dsl);
+        Assert.Equal(1, exit);
+        Assert.Matches(@"d\.csx\(2\): error HW0102: OnOffRatio must be greater than 1", err);
+
+        (exit, _, err) = Cli.Run(_dir["home"], "run", "scripts/quickstart.csx", "--set", "epoch=3");
+        Assert.Equal(1, exit);
+        Assert.Contains("--set epoch: scripts/quickstart.csx does not read this parameter with Param(\"name\", …); it reads: bits, epochs, seed.", err);
+        Assert.DoesNotContain("   at ", err);
+    }
+}
