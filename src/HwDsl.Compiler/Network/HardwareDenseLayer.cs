@@ -42,6 +42,9 @@ public sealed class HardwareDenseLayer : ILayer<float>
 
     internal WeightGradient Gradient { get; set; } = WeightGradient.Ste;
 
+    /// <summary>How weights pick their level when deployed (nearest or stochastic).</summary>
+    public WeightRounding Rounding { get; init; } = WeightRounding.Nearest;
+
     /// <inheritdoc />
     public IReadOnlyList<Tensor<float>> Parameters => _dense.Parameters;
 
@@ -49,6 +52,7 @@ public sealed class HardwareDenseLayer : ILayer<float>
     public float WeightRange => Hardware.Range switch
     {
         FixedWeightRange f => (float)f.Value,
+        FittedWeightRange => ScaleFit.Fit(Weights.Values, Levels),
         _ => Math.Max(MaxAbs(Weights.Values), float.Epsilon),
     };
 
@@ -60,6 +64,12 @@ public sealed class HardwareDenseLayer : ILayer<float>
     public void Deploy(int seed, int sample, bool noise, double seconds = 0)
     {
         _deployed ??= new float[Weights.Length];
+        if (Rounding == WeightRounding.Stochastic)
+        {
+            // The spec refuses stochastic rounding with noise (HW0701), so there is nothing else to draw.
+            StochasticRounding.Deploy(Weights.Values, WeightRange, Levels, _deployed, (ulong)seed, sample, Hardware.Index);
+            return;
+        }
         Levels.Deploy(Weights.Values, WeightRange, _deployed, noise
             ? new DeployNoise(Hardware.ProgrammingSigma, Hardware.ReadSigma, (ulong)seed, sample, Hardware.Index) { Seconds = seconds, Intrinsic = Levels.HasIntrinsicNoise }
             : DeployNoise.None);

@@ -41,7 +41,7 @@ public static class NetworkCompiler
                         ? denseLayer
                         : hardware.Binary
                             ? new BinaryDenseLayer(denseLayer, hardware, new BinaryDeviceMapping(bound[dense]!, hardware.Positive.ToElement(), hardware.Device))
-                            : new HardwareDenseLayer(denseLayer, hardware, hardware.BuildLevels(bound[dense]!, hardware.Device, spec)));
+                            : new HardwareDenseLayer(denseLayer, hardware, hardware.BuildLevels(bound[dense]!, hardware.Device, spec)) { Rounding = spec.Training.Rounding });
                     width = units;
                     previous = hardware;
                     dense++;

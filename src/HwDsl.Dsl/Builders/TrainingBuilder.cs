@@ -80,6 +80,14 @@ public sealed class TrainingBuilder
     public TrainingBuilder HardwareAware(RelaxationSpec? relaxation = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         Mode(TrainingMode.HardwareAware, relaxation ?? DefaultRelaxation, file, line);
 
+    /// <summary>How weights pick their level when programmed: <see cref="WeightRounding.Nearest"/> (default) or
+    /// <see cref="WeightRounding.Stochastic"/> (not with programming or read noise, HW0701; not in Float mode, HW0702).</summary>
+    /// <param name="rounding"><c>Rounding.Nearest</c> or <c>Rounding.Stochastic</c>.</param>
+    /// <param name="file">Caller file (filled in by the compiler).</param>
+    /// <param name="line">Caller line (filled in by the compiler).</param>
+    public TrainingBuilder Rounding(WeightRounding rounding, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        Set(TrainKey.Rounding, rounding, file, line);
+
     internal TrainingBuilder Clone() => new(Settings.Clone());
 
     private TrainingBuilder Optimizer(OptimizerKind kind, double lr, double momentum, double decay, string file, int line)

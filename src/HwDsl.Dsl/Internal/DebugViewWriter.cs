@@ -72,6 +72,7 @@ internal static class DebugViewWriter
         Line(2, "Batch", t.Batch, "Training.Batch");
         Line(2, "Schedule", t.Schedule.ToString(), "Training.Schedule");
         if (t.Dies.Kind != DieTrainingKind.Naive) Line(2, "Dies", t.Dies.ToString(), "Training.Dies");
+        if (t.Mode != TrainingMode.Float) Line(2, "Rounding", t.Rounding.ToString(), "Training.Rounding");
 
         sb.AppendLine("Evaluation");
         Line(2, "Model", spec.Evaluation.Deployed ? "deployed (hard)" : "float", null);

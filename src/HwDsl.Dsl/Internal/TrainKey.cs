@@ -12,4 +12,5 @@ internal static class TrainKey
     internal const string Schedule = "Schedule";
     internal const string Mode = "Mode";
     internal const string Relaxation = "Relaxation";
+    internal const string Rounding = "Rounding";
 }

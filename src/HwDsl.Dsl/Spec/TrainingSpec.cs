@@ -16,4 +16,7 @@ public sealed record TrainingSpec(
 {
     /// <summary>Which defective dies hardware-aware training sees (naive, per-die, statistics-aware).</summary>
     public DieTraining Dies { get; init; } = DieTraining.Naive;
+
+    /// <summary>How weights pick their level when programmed (Muller &amp; Indiveri 2015): nearest (default) or stochastic.</summary>
+    public WeightRounding Rounding { get; init; } = WeightRounding.Nearest;
 }

@@ -35,7 +35,7 @@ internal static class HardwareRules
                     break;
                 case HwKey.Range:
                     if (s.Value is null)
-                        errors.Add(RuleCodes.WeightRange, p, null, $"{p} must be WeightRange.MaxAbs or WeightRange.Fixed(w_max); got null.", s.Where);
+                        errors.Add(RuleCodes.WeightRange, p, null, $"{p} must be WeightRange.MaxAbs, WeightRange.Fixed(w_max) or Rounding.FittedScale; got null.", s.Where);
                     else if (s.Value is FixedWeightRange f && !(f.Value > 0 && double.IsFinite(f.Value)))
                         errors.Add(RuleCodes.WeightRange, p, f.Value,
                             $"{p}: WeightRange.Fixed(w_max) needs a finite w_max > 0; got {Format.Value(f.Value)}.", s.Where);

@@ -72,6 +72,21 @@ namespace HwDsl;
 /// <item><term>HW0526</term><description>die map element must be p or n (n only on a differential pair)</description></item>
 /// <item><term>HW0527</term><description>the same device listed twice in a die map</description></item>
 /// <item><term>HW0528</term><description>die map value out of range (ok: variation factor ≥ 0; stuck: level fraction in [0, 1])</description></item>
+/// <item><term>HW0601</term><description>core image: width and height ≥ 1, width × height = the data set's inputs</description></item>
+/// <item><term>HW0602</term><description>core windows: size 1..min(width, height), stride ≥ 1, inside the image, all the same size</description></item>
+/// <item><term>HW0603</term><description>a core has at most 256 axons (fan-in × source width)</description></item>
+/// <item><term>HW0604</term><description>a core has 1..256 neurons</description></item>
+/// <item><term>HW0605</term><description>fan-in must be ≥ 1 and divide the sources (windows or cores) below the layer</description></item>
+/// <item><term>HW0606</term><description>readout: perClass ≥ 1, known class count, last layer's neurons = classes × perClass</description></item>
+/// <item><term>HW0607</term><description>axon types: 1..4 integer weights in [−255, 255], not all zero</description></item>
+/// <item><term>HW0608</term><description>neuron threshold must be an integer in 1..255</description></item>
+/// <item><term>HW0609</term><description>time steps 1..1024, more than one only with stochastic encoding; encoding threshold in (0, 1]</description></item>
+/// <item><term>HW0610</term><description>a core experiment needs data, a network, windows, a layer</description></item>
+/// <item><term>HW0611</term><description>core training: learning rate finite &gt; 0, epochs ≥ 1, batch ≥ 1</description></item>
+/// <item><term>HW0612</term><description>core training: smoothing σ₀ and readout scale finite and &gt; 0; hard hidden spikes only with LearnedBinary</description></item>
+/// <item><term>HW0613</term><description>ensemble sizes must be 1..1024</description></item>
+/// <item><term>HW0701</term><description>Rounding.Stochastic together with programming or read noise (not modelled)</description></item>
+/// <item><term>HW0702</term><description>Rounding.Stochastic in Float mode (nothing is deployed)</description></item>
 /// </list>
 /// </summary>
 public static class RuleCodes
@@ -278,4 +293,49 @@ public static class RuleCodes
 
     /// <summary>HW0528: die map value out of range (ok: variation factor ≥ 0; stuck: level fraction in [0, 1]).</summary>
     public const string DieMapValue = "HW0528";
+
+    /// <summary>HW0601: core image: width and height ≥ 1, width × height = the data set's inputs.</summary>
+    public const string CoreImage = "HW0601";
+
+    /// <summary>HW0602: core windows: size 1..min(width, height), stride ≥ 1, inside the image, all the same size.</summary>
+    public const string CoreWindow = "HW0602";
+
+    /// <summary>HW0603: a core has at most 256 axons (fan-in × source width).</summary>
+    public const string CoreAxons = "HW0603";
+
+    /// <summary>HW0604: a core has 1..256 neurons.</summary>
+    public const string CoreNeurons = "HW0604";
+
+    /// <summary>HW0605: fan-in must be ≥ 1 and divide the sources (windows or cores) below the layer.</summary>
+    public const string CoreFanIn = "HW0605";
+
+    /// <summary>HW0606: readout: perClass ≥ 1, known class count, last layer's neurons = classes × perClass.</summary>
+    public const string CoreReadout = "HW0606";
+
+    /// <summary>HW0607: axon types: 1..4 integer weights in [−255, 255], not all zero.</summary>
+    public const string AxonTypes = "HW0607";
+
+    /// <summary>HW0608: neuron threshold must be an integer in 1..255.</summary>
+    public const string CoreThreshold = "HW0608";
+
+    /// <summary>HW0609: time steps 1..1024, more than one only with stochastic encoding; encoding threshold in (0, 1].</summary>
+    public const string TimeSteps = "HW0609";
+
+    /// <summary>HW0610: a core experiment needs data, a network, windows, a layer.</summary>
+    public const string CoreMissing = "HW0610";
+
+    /// <summary>HW0611: core training: learning rate finite &gt; 0, epochs ≥ 1, batch ≥ 1.</summary>
+    public const string CoreTraining = "HW0611";
+
+    /// <summary>HW0612: core training: smoothing σ₀ and readout scale finite and &gt; 0; hard hidden spikes only with LearnedBinary.</summary>
+    public const string CoreSmoothing = "HW0612";
+
+    /// <summary>HW0613: ensemble sizes must be 1..1024.</summary>
+    public const string Ensembles = "HW0613";
+
+    /// <summary>HW0701: Rounding.Stochastic together with programming or read noise (not modelled).</summary>
+    public const string StochasticRoundingWithNoise = "HW0701";
+
+    /// <summary>HW0702: Rounding.Stochastic in Float mode (nothing is deployed).</summary>
+    public const string RoundingInFloatMode = "HW0702";
 }

@@ -73,7 +73,9 @@ internal static class TrainingRules
             errors.Add(RuleCodes.NothingToMap, "Mode", modeValue,
                 $"Mode {modeValue} needs at least one analog layer, but every layer is digital; use Float() for the software baseline.", mode.Where);
 
+        var rounding = RoundingRules.Check(t, modeValue, layers, errors, provenance);
         return new TrainingSpec((OptimizerKind)optimizer.Value!, lrv, mv, wd, (int)epochs.Value!, (int)batch.Value!,
-            (ScheduleSpec)schedule.Value!, modeValue, modeValue == TrainingMode.HardwareAware ? (RelaxationSpec?)relaxation.Value : null);
+            (ScheduleSpec)schedule.Value!, modeValue, modeValue == TrainingMode.HardwareAware ? (RelaxationSpec?)relaxation.Value : null)
+        { Rounding = rounding };
     }
 }

@@ -1,0 +1,14 @@
+namespace HwDsl;
+
+/// <summary>Training of a core network (Adam on the connection parameters and the real-valued leaks, cosine decay).</summary>
+/// <param name="Method">Probabilistic baseline or learned binary crossbar.</param>
+/// <param name="LearningRate">Adam learning rate, finite and &gt; 0.</param>
+/// <param name="Epochs">Epochs, ≥ 1.</param>
+/// <param name="Batch">Mini-batch size, ≥ 1.</param>
+/// <param name="Smoothing">σ₀ &gt; 0: added in quadrature to the synaptic sum's standard deviation in the Gaussian
+/// spike approximation Φ(μ/√(σ² + σ₀²)), so a neuron with deterministic inputs still passes a gradient.</param>
+/// <param name="ReadoutScale">Logit of class c = scale × (summed spike probabilities of its neurons), &gt; 0.</param>
+/// <param name="HardHiddenSpikes">Hidden layers emit their deterministic spikes [μ ≥ 0] forward (the deployed computation)
+/// with the Gaussian gradient as a surrogate; only with <see cref="CoreTrainingMethod.LearnedBinary"/> (HW0612).</param>
+public sealed record CoreTrainingSpec(CoreTrainingMethod Method, double LearningRate, int Epochs, int Batch, double Smoothing, double ReadoutScale,
+    bool HardHiddenSpikes);
