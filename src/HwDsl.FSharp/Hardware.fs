@@ -49,7 +49,13 @@ module Hw =
     let readNoise (sigma: float) = change (fun h -> h.ReadNoise(sigma, "", 0))
 
     /// The device model by name (see `hwdsl repl` #plugins).
-    let device (name: string) = change (fun h -> h.Device(name, "", 0))
+    let device (name: string) = change (fun h -> h.Device(name, null, "", 0))
+
+    /// The device model and one of its presets (e.g. `deviceWith "rram" "wan2022"`).
+    let deviceWith (name: string) (preset: string) = change (fun h -> h.Device(name, preset, "", 0))
+
+    /// Overrides one of the device model's own parameters (see `hwdsl plugins`).
+    let deviceParameter (name: string) (value: float) = change (fun h -> h.DeviceParameter(name, value, "", 0))
 
     /// A hardware preset by name.
     let preset (name: string) = change (fun h -> h.Preset(name, "", 0))
