@@ -14,7 +14,9 @@ public sealed class BrokenPluginTests(PluginWorkspace workspace, ITestOutputHelp
         workspace.WithDependency(workspace.Drop("Broken", root));
         workspace.Drop("Broken", root, "MissingDep");
         var future = workspace.Drop("Toy", root, "Future");
-        PluginWorkspace.PatchContractReference(Path.Combine(future, "Toy.dll"), major: (ushort)(PluginHost.ContractVersion.Major + 1));
+        PluginWorkspace.PatchContractReference(Path.Combine(future, "Toy.dll"), major: PluginHost.ContractVersion.Major + 1);
+        var newer = workspace.Drop("Toy", root, "Newer");
+        PluginWorkspace.PatchContractReference(Path.Combine(newer, "Toy.dll"), PluginHost.ContractVersion.Major, PluginHost.ContractVersion.Minor + 1);
         var junk = Path.Combine(root, "Junk");
         Directory.CreateDirectory(junk);
         File.WriteAllText(Path.Combine(junk, "Junk.dll"), "this is not an assembly");
@@ -49,12 +51,16 @@ public sealed class BrokenPluginTests(PluginWorkspace workspace, ITestOutputHelp
         Assert.Contains($"contract {PluginHost.ContractVersion.Major + 1}.0", wrongMajor.Message);
         Assert.Contains($"this hwdsl has contract {PluginHost.ContractVersion.Major}.{PluginHost.ContractVersion.Minor}", wrongMajor.Message);
 
+        var newerMinor = Assert.Single(byPlugin["Newer"]);
+        Assert.Equal(PluginDiagnosticCodes.ContractVersion, newerMinor.Code);
+        Assert.Contains($"contract {PluginHost.ContractVersion.Major}.{PluginHost.ContractVersion.Minor + 1}, newer than this hwdsl's", newerMinor.Message);
+
         var notAssembly = Assert.Single(byPlugin["Junk"]);
         Assert.Equal(PluginDiagnosticCodes.NotAnAssembly, notAssembly.Code);
         Assert.Equal(Path.Combine(junk, "Junk.dll"), notAssembly.Path);
         Assert.StartsWith($"{Path.Combine(junk, "Junk.dll")}: error HW0160: plugin 'Junk': not a .NET assembly", notAssembly.ToString());
 
-        Assert.Equal(7, host.Report.Diagnostics.Count);
+        Assert.Equal(8, host.Report.Diagnostics.Count);
     }
 
     [Fact]

@@ -80,6 +80,31 @@ public sealed class HotReloadTests(PluginWorkspace workspace, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task Readers_never_see_a_catalog_without_the_device_while_it_reloads()
+    {
+        var root = workspace.NewPluginRoot();
+        var folder = workspace.Drop("Toy", root);
+        using var host = PluginHost.Start(new PluginHostOptions { UseDefaultLocations = false, Folders = [root] });
+        using var stop = new CancellationTokenSource();
+        var reads = 0;
+        var misses = 0;
+        var reader = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                // Remove-then-add would open a window without "toy"; the swap has none.
+                if (!host.Catalog.TryResolve("toy", out _)) Interlocked.Increment(ref misses);
+                Interlocked.Increment(ref reads);
+            }
+        });
+        for (var i = 0; i < 30; i++) host.ReloadFolder(folder);
+        stop.Cancel();
+        await reader;
+        Assert.True(reads > 30, $"the reader ran only {reads} times");
+        Assert.Equal(0, misses);
+    }
+
+    [Fact]
     public void Dispose_unloads_every_plugin()
     {
         var root = workspace.NewPluginRoot();

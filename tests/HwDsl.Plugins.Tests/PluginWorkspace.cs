@@ -65,11 +65,11 @@ public sealed class PluginWorkspace : IDisposable
     public string Source(string project) => Path.Combine(Root, "src", project);
 
     /// <summary>
-    /// Makes the assembly at <paramref name="assemblyPath"/> look compiled against contract <paramref name="major"/>.0 by
+    /// Makes the assembly at <paramref name="assemblyPath"/> look compiled against contract <paramref name="major"/>.<paramref name="minor"/> by
     /// rewriting the version of its HwDsl.Contracts reference in the metadata (what a build against that contract
     /// would record), instead of building a second contract assembly.
     /// </summary>
-    public static void PatchContractReference(string assemblyPath, ushort major)
+    public static void PatchContractReference(string assemblyPath, int major, int minor = 0)
     {
         var bytes = File.ReadAllBytes(assemblyPath);
         int offset;
@@ -82,8 +82,8 @@ public sealed class PluginWorkspace : IDisposable
             offset = pe.PEHeaders.MetadataStartOffset + md.GetTableMetadataOffset(TableIndex.AssemblyRef)
                      + (row - 1) * md.GetTableRowSize(TableIndex.AssemblyRef);
         }
-        BitConverter.TryWriteBytes(bytes.AsSpan(offset, 2), major);
-        BitConverter.TryWriteBytes(bytes.AsSpan(offset + 2, 2), (ushort)0);
+        BitConverter.TryWriteBytes(bytes.AsSpan(offset, 2), checked((ushort)major));
+        BitConverter.TryWriteBytes(bytes.AsSpan(offset + 2, 2), checked((ushort)minor));
         File.WriteAllBytes(assemblyPath, bytes);
     }
 
