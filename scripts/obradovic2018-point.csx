@@ -34,4 +34,6 @@ var spec = mode switch
     _ => throw new ArgumentException($"--set mode: '{mode}' is not one of float, naive, aware, ste."),
 };
 var result = Run(spec);
-Out.WriteLine(FormattableString.Invariant($"{dataset} seed {seed} W{bits}/A{activationBits} r={ratio} a={asymmetry} nu={nonLinearity} {mode}: {result.Accuracy:P2}"));
+var line = FormattableString.Invariant($"{dataset} seed {seed} W{bits}/A{activationBits} r={ratio} a={asymmetry} nu={nonLinearity} {mode}: {result.Accuracy:P2}");
+Out.WriteLine(line);
+System.IO.File.WriteAllText(System.IO.Path.Combine(Output, "summary.txt"), line + "\n"); // for a reader; the sweep merges results.json

@@ -1,14 +1,14 @@
 namespace HwDsl.Sweeps.Tests;
 
 /// <summary>
-/// Sweeps of a real .csx script through <c>hwdsl run</c>, locally and on Slurm: the same command with only
-/// <c>--on slurm</c> added gives the same merged table.
+/// Sweeps of a real .csx script through <c>hwdsl run</c>, locally and (where there is a cluster, always in CI) on
+/// Slurm: the same command with only <c>--on slurm</c> added gives the same merged table.
 /// </summary>
 public sealed class ScriptSweepTests
 {
     private static readonly string Script = Path.Combine(AppContext.BaseDirectory, "Scripts", "tiny.csx");
 
-    [NeedsRunFact]
+    [Fact]
     public void A_script_sweep_fails_one_point_resumes_it_and_local_and_slurm_give_the_same_table()
     {
         using var dir = new TempDir();
@@ -33,16 +33,5 @@ public sealed class ScriptSweepTests
             Assert.Equal(["0.2", "0.21", "0.3", "0.31"], csv.Skip(1).Select(l => l.Split(',')[5]));
         }
         if (roots.Count == 2) Assert.Equal(File.ReadAllText(Path.Combine(roots[0], "results.csv")), File.ReadAllText(Path.Combine(roots[1], "results.csv")));
-    }
-}
-
-/// <summary>Skips until <c>hwdsl run</c> (issue 5) is part of this build.</summary>
-internal sealed class NeedsRunFactAttribute : FactAttribute
-{
-    private static readonly bool HasRun = System.Text.RegularExpressions.Regex.IsMatch(Hwdsl.Run("--help").Out, @"^\s+run\s", System.Text.RegularExpressions.RegexOptions.Multiline);
-
-    public NeedsRunFactAttribute()
-    {
-        if (!HasRun) Skip = "'hwdsl run' is not in this build yet (issue 5); script sweeps are tested with --command until it is";
     }
 }
