@@ -17,7 +17,7 @@ public sealed class RuleTableTests
     {
         var codes = Constants().ToList();
         Assert.Equal(codes.Count, codes.Distinct().Count());
-        Assert.All(codes, c => Assert.Matches(@"^HW0[1-7]\d\d$", c));
+        Assert.All(codes, c => Assert.Matches(@"^HW0[1-9]\d\d$", c));
     }
 
     [Fact]
