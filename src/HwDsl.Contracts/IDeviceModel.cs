@@ -1,18 +1,19 @@
 namespace HwDsl.Contracts;
 
 /// <summary>
-/// A device model: the transfer curve of one programmable conductance element and its programming and read noise.
-/// Implementations must be deterministic pure functions of their arguments (random draws are supplied by the host as
-/// standard-normal <c>z</c> values from its seeded generator), so results replay from a seed.
+/// A device model as a plugin exports it: who it is, what parameters it takes (with ranges and units), which presets
+/// it ships (each citing its source), and how to make a configured <see cref="IDevice"/> from resolved settings.
+/// A host finds implementations by reflection (a public sealed class with a public parameterless constructor) and
+/// keys them by <see cref="Name"/>.
 /// </summary>
 /// <remarks>
-/// This is version 1.0 of the contract (<see cref="ContractVersion"/>) and deliberately small. The plugin issue will
-/// extend it with described parameters (ranges, units), presets citing their sources, conductance drift over time and
-/// device defects (stuck-on / stuck-off, device-to-device variation).
+/// Everything crossing this boundary is a primitive or a record of primitives, and randomness comes in through
+/// <see cref="IRandomSource"/>, so a model written in F# implements it as comfortably as one in C#. Contract version
+/// and compatibility policy: <see cref="ContractVersion"/>.
 /// </remarks>
 public interface IDeviceModel
 {
-    /// <summary>A short unique name, e.g. "nvm".</summary>
+    /// <summary>A short unique name scripts use, e.g. "nvm", "pcm" (compared case-insensitively).</summary>
     string Name { get; }
 
     /// <summary>The model's own version, e.g. "1.0.0".</summary>
@@ -21,26 +22,16 @@ public interface IDeviceModel
     /// <summary>One line saying what the model is and where it comes from.</summary>
     string Description { get; }
 
-    /// <summary>
-    /// The conductance reached when programming the fraction <paramref name="u"/> ∈ [0, 1] of the range (level k of
-    /// L is u = k/(L−1)). Must be monotone non-decreasing in u and lie within [Scale/r, Scale].
-    /// </summary>
-    double Conductance(double u, ElementParameters element);
+    /// <summary>Every parameter the model takes (may be empty), with ranges, units and defaults.</summary>
+    IReadOnlyList<DeviceParameter> Parameters { get; }
 
-    /// <summary>dG/du of <see cref="Conductance"/> at <paramref name="u"/>.</summary>
-    double ConductanceDerivative(double u, ElementParameters element);
+    /// <summary>Named parameter sets citing their sources (may be empty).</summary>
+    IReadOnlyList<DevicePreset> Presets { get; }
 
     /// <summary>
-    /// The conductance actually programmed when aiming at <paramref name="g"/>, for a programming noise of
-    /// <paramref name="sigma"/> (a fraction of the element's Gmax) and one standard-normal draw <paramref name="z"/>;
-    /// clipped to the element's [Gmin, Gmax]. With sigma = 0 it returns <paramref name="g"/>.
+    /// The device with <paramref name="settings"/> (every parameter present and in range; the host checks this with
+    /// <see cref="DeviceSettings.Resolve"/> first). Must not keep mutable state shared between configured devices.
     /// </summary>
-    double Programmed(double g, ElementParameters element, double sigma, double z);
-
-    /// <summary>
-    /// One noisy read of an element holding <paramref name="g"/>, for a read noise of <paramref name="sigma"/>
-    /// (a fraction of the element's Gmax) and one standard-normal draw <paramref name="z"/>; clipped to the element's
-    /// [Gmin, Gmax]. With sigma = 0 it returns <paramref name="g"/>.
-    /// </summary>
-    double Read(double g, ElementParameters element, double sigma, double z);
+    /// <param name="settings">The resolved parameter values.</param>
+    IDevice Configure(DeviceSettings settings);
 }

@@ -118,9 +118,13 @@ public sealed class NvmDeviceTests
     {
         Assert.Equal("nvm", Device.Name);
         Assert.False(string.IsNullOrWhiteSpace(Device.Description));
-        Assert.Equal(1, ContractVersion.Major);
+        Assert.Equal(2, ContractVersion.Major);
         Assert.Equal(0, ContractVersion.Minor);
-        Assert.Equal("1.0", ContractVersion.Text);
+        Assert.Equal("2.0", ContractVersion.Text);
+        Assert.True(ContractVersion.IsCompatible(2, 0));
+        Assert.False(ContractVersion.IsCompatible(1, 0));
+        Assert.False(ContractVersion.IsCompatible(2, 1));
+        Assert.False(ContractVersion.IsCompatible(3, 0));
         Assert.Equal(0, ElementParameters.Ideal.InverseOnOffRatio);
     }
 

@@ -20,6 +20,13 @@ public sealed record DeployNoise(double ProgrammingSigma, double ReadSigma, ulon
     /// <summary>No noise: deployment is the hard nearest-level mapping.</summary>
     public static DeployNoise None { get; } = new(0, 0, 0, 0, 0);
 
-    /// <summary>True when either σ is positive.</summary>
-    public bool IsNoisy => ProgrammingSigma > 0 || ReadSigma > 0;
+    /// <summary>Seconds after programming at which the cells are read (the device's drift and time-dependent read noise); ≥ 0.</summary>
+    public double Seconds { get; init; }
+
+    /// <summary>True to apply the device's own noise and drift too (not only the σ above): a real deployment, as
+    /// opposed to the ideal nearest-level mapping used to test hardware-aware training each epoch.</summary>
+    public bool Intrinsic { get; init; }
+
+    /// <summary>True when either σ is positive or the device's own noise is asked for.</summary>
+    public bool IsNoisy => ProgrammingSigma > 0 || ReadSigma > 0 || Intrinsic;
 }

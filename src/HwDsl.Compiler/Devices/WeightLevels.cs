@@ -25,10 +25,11 @@ public sealed class WeightLevels
     private readonly int[] _positiveLevel, _negativeLevel;
     private readonly double[] _positiveG, _negativeG;
 
-    private WeightLevels(IDeviceModel device, ElementParameters positive, ElementParameters negative, int bits, WeightMapping mapping,
+    private WeightLevels(IDevice device, string deviceName, ElementParameters positive, ElementParameters negative, int bits, WeightMapping mapping,
         List<(double Value, int KPos, int KNeg, double GPos, double GNeg)> entries)
     {
         Device = device;
+        DeviceName = deviceName;
         Positive = positive;
         Negative = negative;
         Bits = bits;
@@ -44,12 +45,20 @@ public sealed class WeightLevels
         Response = new DeviceResponse(-1f, (float)(1 / half), _values);
         Min = _values.Min();
         Max = _values.Max();
+        HasIntrinsicNoise = device.Drifts || Intrinsic(device, positive, _positiveG) || (mapping == WeightMapping.DifferentialPair && Intrinsic(device, negative, _negativeG));
     }
 
     private readonly float[] _values;
 
-    /// <summary>The device model the levels come from.</summary>
-    public IDeviceModel Device { get; }
+    /// <summary>The configured device the levels come from.</summary>
+    public IDevice Device { get; }
+
+    /// <summary>The device model's name (for messages).</summary>
+    public string DeviceName { get; }
+
+    /// <summary>True when the device has noise or drift of its own (beyond the hardware description's σ), so a deployment
+    /// must go through it even when the description sets no noise.</summary>
+    public bool HasIntrinsicNoise { get; }
 
     /// <summary>Parameters of the positive (or only) element.</summary>
     public ElementParameters Positive { get; }
@@ -95,20 +104,22 @@ public sealed class WeightLevels
 
     /// <summary>Builds the level table; throws <see cref="ArgumentException"/> naming the device and level when a transfer
     /// curve is not monotone, not finite or leaves [Gmin, Gmax].</summary>
-    public static WeightLevels Build(IDeviceModel device, ElementParameters positive, ElementParameters negative, int bits, WeightMapping mapping)
+    public static WeightLevels Build(IDevice device, ElementParameters positive, ElementParameters negative, int bits, WeightMapping mapping,
+        string? deviceName = null)
     {
         ArgumentNullException.ThrowIfNull(device);
+        var name = deviceName ?? (device as IDeviceModel)?.Name ?? device.GetType().Name;
         ArgumentNullException.ThrowIfNull(positive);
         ArgumentNullException.ThrowIfNull(negative);
         if (bits is < 1 or > 16) throw new ArgumentOutOfRangeException(nameof(bits), $"weight bits must be in 1..16; got {bits}.");
         if (!Enum.IsDefined(mapping)) throw new ArgumentOutOfRangeException(nameof(mapping), $"unknown weight mapping {mapping}.");
         var levels = 1 << bits;
-        var gp = Curve(device, positive, levels, "positive");
+        var gp = Curve(device, name, positive, levels, "positive");
 
         var entries = new List<(double Value, int KPos, int KNeg, double GPos, double GNeg)>(2 * levels);
         if (mapping == WeightMapping.DifferentialPair)
         {
-            var gn = Curve(device, negative, levels, "negative");
+            var gn = Curve(device, name, negative, levels, "negative");
             for (var k = levels - 1; k >= 1; k--) entries.Add((gp[0] - gn[k], 0, k, gp[0], gn[k]));
             entries.Add((gp[0] - gn[0], 0, 0, gp[0], gn[0]));
             for (var k = 1; k < levels; k++) entries.Add((gp[k] - gn[0], k, 0, gp[k], gn[0]));
@@ -119,15 +130,16 @@ public sealed class WeightLevels
         }
 
         if (entries.Select(e => e.Value).Distinct().Count() < 2)
-            throw new ArgumentException($"device '{device.Name}' gives fewer than 2 distinct weight levels at {bits} bit(s).", nameof(device));
-        return new WeightLevels(device, positive, negative, bits, mapping, entries);
+            throw new ArgumentException($"device '{name}' gives fewer than 2 distinct weight levels at {bits} bit(s).", nameof(device));
+        return new WeightLevels(device, name, positive, negative, bits, mapping, entries);
     }
 
     /// <summary>
-    /// Deploys weights: each is programmed to its nearest intended level (x = w·(1/w_max), as the kernels compute it; at a cell's exact midpoint the upper
+    /// Deploys weights (device path: <see cref="IDevice.Program"/>, then <see cref="IDevice.Read"/> at
+    /// <see cref="DeployNoise.Seconds"/>, when <see cref="DeployNoise.IsNoisy"/>): each is programmed to its nearest intended level (x = w·(1/w_max), as the kernels compute it; at a cell's exact midpoint the upper
     /// one, as <see cref="WeightMapper.Hard"/> does) and takes the device's value Q_i for it; then, when <paramref name="noise"/> has σ &gt; 0, each element of
-    /// the pair — the one left at level 0 too — is programmed with <see cref="IDeviceModel.Programmed"/> and read with
-    /// <see cref="IDeviceModel.Read"/> using its own standard-normal draw, and w_eff = w_max·(G⁺' − G⁻')
+    /// the pair — the one left at level 0 too — is programmed with <see cref="IDevice.Program"/> and read with
+    /// <see cref="IDevice.Read"/> using its own standard-normal draw, and w_eff = w_max·(G⁺' − G⁻')
     /// (w_max·2·(G' − ½) with a single element). Without noise the result is <see cref="Response"/> applied to
     /// <see cref="WeightMapper.Hard"/> on <see cref="Programming"/>.
     /// </summary>
@@ -144,39 +156,43 @@ public sealed class WeightLevels
             return;
         }
 
-        var programming = new SeededRandom(noise.Seed, (ulong)noise.Sample, (ulong)noise.Layer, 0);
-        var reading = new SeededRandom(noise.Seed, (ulong)noise.Sample, (ulong)noise.Layer, 1);
+        var programming = new SeededRandomSource(noise.Seed, (ulong)noise.Sample, (ulong)noise.Layer, 0);
+        var reading = new SeededRandomSource(noise.Seed, (ulong)noise.Sample, (ulong)noise.Layer, 1);
         var single = Mapping == WeightMapping.SingleWithReference;
         for (var i = 0; i < w.Length; i++)
         {
             var k = Programming.NearestIndex(w[i] * inverse);
-            // Draw for both elements always, so one weight's draws never depend on another's mapping.
-            double zp = programming.NextNormal(), zn = programming.NextNormal();
-            double rp = reading.NextNormal(), rn = reading.NextNormal();
-            var gp = Device.Read(Device.Programmed(_positiveG[k], Positive, noise.ProgrammingSigma, zp), Positive, noise.ReadSigma, rp);
+            // Program both elements, then read both: with the built-in device this draws z+, z- from the programming
+            // stream and r+, r- from the read stream for each weight, as version 1 of the contract did.
+            var cellP = Device.Program(_positiveG[k], Positive, noise.ProgrammingSigma, programming);
+            var cellN = single ? default : Device.Program(_negativeG[k], Negative, noise.ProgrammingSigma, programming);
+            var gp = Device.Read(cellP, Positive, noise.ReadSigma, noise.Seconds, reading);
             var value = single
                 ? 2 * (gp - ReferenceConductance)
-                : gp - Device.Read(Device.Programmed(_negativeG[k], Negative, noise.ProgrammingSigma, zn), Negative, noise.ReadSigma, rn);
+                : gp - Device.Read(cellN, Negative, noise.ReadSigma, noise.Seconds, reading);
             wEff[i] = (float)(wMax * value);
         }
     }
 
-    private static double[] Curve(IDeviceModel device, ElementParameters element, int levels, string which)
+    private static bool Intrinsic(IDevice device, ElementParameters element, double[] g)
+        => g.Any(x => device.ProgrammingSigma(x, element, 0) > 0 || device.ReadSigma(new CellState(x, x), element, 0, 0) > 0);
+
+    private static double[] Curve(IDevice device, string name, ElementParameters element, int levels, string which)
     {
         var g = new double[levels];
         for (var k = 0; k < levels; k++)
         {
             g[k] = device.Conductance(k / (double)(levels - 1), element);
             if (!double.IsFinite(g[k]))
-                throw new ArgumentException($"device '{device.Name}': {which} element conductance at level {k} is not finite ({g[k]}).", nameof(device));
+                throw new ArgumentException($"device '{name}': {which} element conductance at level {k} is not finite ({g[k]}).", nameof(device));
             if (k > 0 && g[k] < g[k - 1])
                 throw new ArgumentException(
-                    $"device '{device.Name}' is not monotone: {which} element level {k} gives G = {g[k]:R} below level {k - 1} ({g[k - 1]:R}).",
+                    $"device '{name}' is not monotone: {which} element level {k} gives G = {g[k]:R} below level {k - 1} ({g[k - 1]:R}).",
                     nameof(device));
             var tolerance = 1e-9 * element.Scale;
             if (g[k] < element.MinConductance - tolerance || g[k] > element.MaxConductance + tolerance)
                 throw new ArgumentException(
-                    $"device '{device.Name}': {which} element level {k} gives G = {g[k]:R}, outside [{element.MinConductance:R}, {element.MaxConductance:R}].",
+                    $"device '{name}': {which} element level {k} gives G = {g[k]:R}, outside [{element.MinConductance:R}, {element.MaxConductance:R}].",
                     nameof(device));
         }
         return g;

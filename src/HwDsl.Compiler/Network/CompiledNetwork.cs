@@ -84,11 +84,15 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware
     public void EndEvaluation() => Phase = TrainingPhase;
 
     /// <summary>Programs every hardware layer from the current weights; with <paramref name="noise"/>, sample
-    /// <paramref name="sample"/> of the programming and read noise drawn from <paramref name="seed"/>.</summary>
-    public void Deploy(int seed, int sample, bool noise)
+    /// <paramref name="sample"/> of the programming and read noise drawn from <paramref name="seed"/>, read
+    /// <paramref name="seconds"/> after programming (drifting devices).</summary>
+    public void Deploy(int seed, int sample, bool noise, double seconds = 0)
     {
-        foreach (var layer in HardwareLayers) layer.Deploy(seed, sample, noise);
+        foreach (var layer in HardwareLayers) layer.Deploy(seed, sample, noise, seconds);
     }
+
+    /// <summary>True when some hardware layer draws noise when deployed: the hardware description's σ or the device's own.</summary>
+    public bool IsNoisy => HardwareLayers.Any(h => h.Hardware.IsNoisy || h.Levels.HasIntrinsicNoise);
 
     /// <summary>Copies every parameter from a network of the same topology (e.g. float-trained weights to deploy on other hardware).</summary>
     public void CopyParametersFrom(CompiledNetwork other)

@@ -55,11 +55,14 @@ public sealed class HardwareDenseLayer : ILayer<float>
     /// <summary>The deployed effective weights after <see cref="Deploy"/> (inputs×outputs), for inspection and tests.</summary>
     public ReadOnlySpan<float> DeployedWeights => _deployed ?? throw new InvalidOperationException("the layer has not been deployed yet.");
 
-    /// <summary>Programs the current shadow weights into the hardware: nearest level, then noise drawn from (seed, sample, layer).</summary>
-    public void Deploy(int seed, int sample, bool noise)
+    /// <summary>Programs the current shadow weights into the hardware: nearest level, then (with <paramref name="noise"/>) the
+    /// device's programming, drift to <paramref name="seconds"/> and read noise, drawn from (seed, sample, layer).</summary>
+    public void Deploy(int seed, int sample, bool noise, double seconds = 0)
     {
         _deployed ??= new float[Weights.Length];
-        Levels.Deploy(Weights.Values, WeightRange, _deployed, noise ? new DeployNoise(Hardware.ProgrammingSigma, Hardware.ReadSigma, (ulong)seed, sample, Hardware.Index) : DeployNoise.None);
+        Levels.Deploy(Weights.Values, WeightRange, _deployed, noise
+            ? new DeployNoise(Hardware.ProgrammingSigma, Hardware.ReadSigma, (ulong)seed, sample, Hardware.Index) { Seconds = seconds, Intrinsic = Levels.HasIntrinsicNoise }
+            : DeployNoise.None);
     }
 
     /// <inheritdoc />

@@ -9,11 +9,14 @@ public static class NetworkCompiler
     /// <summary>
     /// Builds the network for <paramref name="spec"/> with <paramref name="inputs"/> features and <paramref name="classes"/>
     /// outputs. Weights are drawn exactly as <see cref="Sequential{T}.Mlp"/> draws them for the same seed (He for ReLU-like
-    /// activations, Xavier otherwise), so a hardware network and its float twin start from the same point.
+    /// activations, Xavier otherwise), so a hardware network and its float twin start from the same point. Devices are
+    /// resolved against <paramref name="devices"/> first (<see cref="DeviceBinder"/>): unknown names or values throw
+    /// <see cref="SpecException"/> naming the script line.
     /// </summary>
     public static CompiledNetwork Compile(ExperimentSpec spec, int inputs, int classes, DeviceCatalog? devices = null)
     {
         devices ??= DeviceCatalog.Default;
+        var bound = DeviceBinder.Bind(spec, devices);
         var network = spec.Network.Layers;
         var firstActivation = network.OfType<ActivationSpec>().FirstOrDefault()?.Kind ?? ActivationKind.Relu;
         var init = firstActivation is ActivationKind.Relu or ActivationKind.ClippedRelu ? WeightInit.He : WeightInit.Xavier;
@@ -36,7 +39,7 @@ public static class NetworkCompiler
                     var denseLayer = new DenseLayer<float>(width, units, init, rng);
                     layers.Add(hardware.Digital
                         ? denseLayer
-                        : new HardwareDenseLayer(denseLayer, hardware, hardware.BuildLevels(devices.Resolve(hardware.Device))));
+                        : new HardwareDenseLayer(denseLayer, hardware, hardware.BuildLevels(bound[dense]!, hardware.Device, spec)));
                     width = units;
                     previous = hardware;
                     dense++;

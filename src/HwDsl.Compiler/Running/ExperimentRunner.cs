@@ -69,10 +69,10 @@ public static class ExperimentRunner
             var deployed = new List<double>();
             if (spec.Evaluation.Deployed && network.HardwareLayers.Any())
             {
-                var noisy = spec.Layers.Any(l => l.IsNoisy);
+                var noisy = network.IsNoisy;
                 for (var sample = 0; sample < spec.Evaluation.Samples; sample++)
                 {
-                    network.Deploy(spec.Seed, sample, noisy);
+                    network.Deploy(spec.Seed, sample, noisy, spec.Evaluation.ReadSeconds);
                     network.Phase = NetworkPhase.Deployed;
                     deployed.Add(Evaluation.Run(network, data.Test, tape).Accuracy);
                 }
@@ -122,8 +122,9 @@ public static class ExperimentRunner
                 dotnet = Environment.Version.ToString(),
                 mac_core = Gemm.Describe(),
                 contract = $"{ContractVersion.Major}.{ContractVersion.Minor}",
-                devices = Spec.Layers.Where(l => !l.Digital).Select(l => l.Device).Distinct()
-                    .Select(d => Devices.Resolve(d)).Select(d => new { d.Name, d.Version }),
+                devices = Spec.Layers.Where(l => !l.Digital).Select(l => (l.Device, l.DeviceChoice)).Distinct()
+                    .Select(d => (Model: Devices.Resolve(d.Device), d.DeviceChoice))
+                    .Select(d => new { d.Model.Name, d.Model.Version, settings = d.DeviceChoice.ToString() }),
             },
             network = Network.Describe(),
         };

@@ -37,6 +37,8 @@ internal static class DebugViewWriter
             }
             Line(2, $"Layer {l.Index} {units}", $"analog, {l.Mapping}", p + "Mapping");
             Line(4, "Device", l.Device, p + "Device");
+            if (l.DeviceChoice.Preset is { } devicePreset) Line(6, "DevicePreset", devicePreset, p + DeviceKey.Preset);
+            foreach (var dp in l.DeviceChoice.Parameters) Line(6, dp.Name, dp.Value, p + DeviceKey.Parameter(dp.Name));
             Line(4, "WeightBits", l.WeightBits, p + "WeightBits");
             Line(4, "InputBits", l.InputBits is int ib ? ib.ToString() : "float", p + "InputBits");
             Line(4, "ActivationBits", l.ActivationBits is int ab ? ab.ToString() : "float", p + "ActivationBits");
@@ -68,6 +70,7 @@ internal static class DebugViewWriter
         sb.AppendLine("Evaluation");
         Line(2, "Model", spec.Evaluation.Deployed ? "deployed (hard)" : "float", null);
         Line(2, "Samples", spec.Evaluation.Samples, "Evaluation.Samples");
+        if (spec.Evaluation.ReadSeconds > 0) Line(2, "ReadAt", $"{Format.Value(spec.Evaluation.ReadSeconds)} s after programming", "Evaluation.ReadSeconds");
         return sb.ToString();
     }
 }

@@ -10,4 +10,7 @@ public sealed record EvaluationSpec(int Samples)
 {
     /// <summary>True when the deployed hardware model is evaluated (every mode except Float).</summary>
     public bool Deployed { get; init; } = true;
+
+    /// <summary>Seconds after programming at which the deployed network is read (drift and time-dependent read noise); 0 by default.</summary>
+    public double ReadSeconds { get; init; }
 }

@@ -27,6 +27,9 @@ public sealed record LayerHardware(
     /// <summary>Asymmetry <c>a</c> of the pair (<c>Negative.Scale - 1</c>).</summary>
     public double Asymmetry => Negative.Scale - 1;
 
+    /// <summary>The device preset and parameter overrides of <see cref="Device"/> (its defaults unless the script set them).</summary>
+    public DeviceChoice DeviceChoice { get; init; } = DeviceChoice.Defaults;
+
     /// <summary>True when the layer draws noise (programming or read), so repeated evaluations differ.</summary>
     public bool IsNoisy => !Digital && (ProgrammingSigma > 0 || ReadSigma > 0);
 }

@@ -14,9 +14,16 @@ internal static class EvaluationRules
         else if (n > 1 && mode == TrainingMode.Float)
             errors.Add(RuleCodes.SamplesInFloatMode, "samples", n,
                 $"Deployed(samples: {n}) has nothing to sample: Float mode is evaluated once, in float; use samples: 1 or NaiveMapping()/HardwareAware().", samples.Where);
-        else if (n > 1 && !layers.Any(l => l.IsNoisy))
+        // Devices other than the built-in one may bring their own noise, which only the compiler's catalog knows.
+        else if (n > 1 && !layers.Any(l => l.IsNoisy || (!l.Digital && !string.Equals(l.Device, Hardware.DefaultDevice, StringComparison.OrdinalIgnoreCase))))
             errors.Add(RuleCodes.SamplesWithoutNoise, "samples", n,
                 $"Deployed(samples: {n}) would draw the same model {n} times: no layer has ProgrammingNoise or ReadNoise; use samples: 1 or add noise.", samples.Where);
-        return new EvaluationSpec(n) { Deployed = mode != TrainingMode.Float };
+        var time = e.GetOr(DeviceKey.ReadTime, 0.0);
+        provenance["Evaluation.ReadSeconds"] = time.Where;
+        var seconds = (double)time.Value!;
+        if (!(seconds >= 0 && double.IsFinite(seconds)))
+            errors.Add(RuleCodes.ReadTime, "At", seconds,
+                $"At(...) must be a finite time >= 0 after programming; got {Format.Value(seconds)} s.", time.Where);
+        return new EvaluationSpec(n) { Deployed = mode != TrainingMode.Float, ReadSeconds = seconds };
     }
 }

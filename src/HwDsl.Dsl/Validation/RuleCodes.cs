@@ -22,6 +22,14 @@ namespace HwDsl;
 /// <item><term>HW0122</term><description>ActivationBits set on the last layer (its output is the logits)</description></item>
 /// <item><term>HW0130</term><description>an analog parameter set on a scope that also declares Digital()</description></item>
 /// <item><term>HW0131</term><description>Asymmetry or NegativeElement on a single element with reference (there is no G-)</description></item>
+/// <item><term>HW0140</term><description>DevicePreset name must be non-empty</description></item>
+/// <item><term>HW0141</term><description>DeviceParameter needs a non-empty name and a finite value</description></item>
+/// <item><term>HW0142</term><description>unknown device model (the compiler lists the known ones)</description></item>
+/// <item><term>HW0143</term><description>unknown preset of the layer's device (the compiler lists its presets)</description></item>
+/// <item><term>HW0144</term><description>unknown parameter of the layer's device (the compiler lists its parameters)</description></item>
+/// <item><term>HW0145</term><description>device parameter (from the script or a preset) outside its declared range</description></item>
+/// <item><term>HW0146</term><description>WeightBits above what the device can hold (e.g. 1 for a binary MTJ)</description></item>
+/// <item><term>HW0147</term><description>evaluation read time At(...) must be finite and ≥ 0</description></item>
 /// <item><term>HW0200</term><description>network has no Dense layer</description></item>
 /// <item><term>HW0201</term><description>Dense units must be 1..65536</description></item>
 /// <item><term>HW0202</term><description>network must end with a Dense layer (softmax cross-entropy follows it)</description></item>
@@ -155,4 +163,28 @@ public static class RuleCodes
 
     /// <summary>HW0405: data set name must be non-empty.</summary>
     public const string DatasetName = "HW0405";
+
+    /// <summary>HW0140: DevicePreset name must be non-empty.</summary>
+    public const string DevicePresetName = "HW0140";
+
+    /// <summary>HW0141: DeviceParameter needs a non-empty name and a finite value.</summary>
+    public const string DeviceParameterValue = "HW0141";
+
+    /// <summary>HW0142: unknown device model (the compiler lists the known ones).</summary>
+    public const string UnknownDevice = "HW0142";
+
+    /// <summary>HW0143: unknown preset of the layer's device (the compiler lists its presets).</summary>
+    public const string UnknownDevicePreset = "HW0143";
+
+    /// <summary>HW0144: unknown parameter of the layer's device (the compiler lists its parameters).</summary>
+    public const string UnknownDeviceParameter = "HW0144";
+
+    /// <summary>HW0145: device parameter (from the script or a preset) outside its declared range.</summary>
+    public const string DeviceParameterRange = "HW0145";
+
+    /// <summary>HW0146: WeightBits above what the device can hold (e.g. 1 for a binary MTJ).</summary>
+    public const string DeviceBits = "HW0146";
+
+    /// <summary>HW0147: evaluation read time At(...) must be finite and ≥ 0.</summary>
+    public const string ReadTime = "HW0147";
 }

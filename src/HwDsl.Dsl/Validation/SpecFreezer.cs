@@ -28,6 +28,7 @@ internal static class SpecFreezer
         HardwareRules.Check(hardware, errors);
         foreach (var o in state.Overrides) HardwareRules.Check(o, errors);
         var layers = LayerResolver.Resolve(hardware, state.Overrides, network, errors, provenance);
+        layers = DeviceResolver.Apply(hardware, state.Overrides, layers, errors, provenance);
 
         // Training (HW03xx) and evaluation (HW04xx).
         var training = TrainingRules.Check(state.Training.Settings, layers, errors, provenance);

@@ -42,7 +42,7 @@ public static class Hardware
     {
         var hw = new HardwareBuilder().Mapping(mapping, file, line);
         if (preset is not null) hw.Preset(preset, file, line);
-        if (device is not null) hw.Device(device, file, line);
+        if (device is not null) hw.Device(device, file: file, line: line);
         return hw;
     }
 }

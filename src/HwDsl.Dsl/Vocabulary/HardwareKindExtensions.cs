@@ -45,16 +45,22 @@ public static class HardwareKindExtensions
         return scope;
     }
 
-    /// <summary>Device model name, resolved by the compiler (default <c>nvm</c>); must be non-empty (HW0110).</summary>
+    /// <summary>
+    /// Device model name, resolved by the compiler against the device catalog (default <c>nvm</c>; non-empty, HW0110;
+    /// unknown names HW0142), optionally with one of that device's presets (HW0143), e.g.
+    /// <c>.Device("rram", preset: "wan2022")</c>. Parameter overrides: <see cref="HardwareDeviceExtensions.DeviceParameter"/>.
+    /// </summary>
     /// <typeparam name="T">The scope type.</typeparam>
     /// <param name="scope">Hardware or a layer.</param>
     /// <param name="name">Device model name.</param>
+    /// <param name="preset">A preset of that device, or null for its defaults.</param>
     /// <param name="file">Caller file (filled in by the compiler).</param>
     /// <param name="line">Caller line (filled in by the compiler).</param>
-    public static T Device<T>(this T scope, string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    public static T Device<T>(this T scope, string name, string? preset = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
         where T : HardwareScope
     {
         scope.Settings.Set(HwKey.Device, name, file, line);
+        if (preset is not null) scope.DevicePreset(preset, file, line);
         return scope;
     }
 

@@ -200,7 +200,7 @@ public sealed class DeployTests
     public void Non_monotone_device_is_rejected_naming_device_and_level()
     {
         var e = Assert.Throws<ArgumentException>(() =>
-            WeightLevels.Build(new BumpyDevice(), ElementParameters.Ideal, ElementParameters.Ideal, 3, WeightMapping.DifferentialPair));
+            WeightLevels.Build(new BumpyDevice(), ElementParameters.Ideal, ElementParameters.Ideal, 3, WeightMapping.DifferentialPair, "bumpy"));
         Assert.Contains("bumpy", e.Message);
         Assert.Contains("level 4", e.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => Levels(new Config(Bits: 0)));
@@ -221,14 +221,19 @@ public sealed class DeployTests
     }
 
     /// <summary>A linear curve with a dip at level 4 of 8.</summary>
-    private sealed class BumpyDevice : IDeviceModel
+    private sealed class BumpyDevice : IDevice
     {
-        public string Name => "bumpy";
-        public string Version => "0";
-        public string Description => "test device with a non-monotone curve";
+        public int MaxBits => 16;
+        public double? OnOffRatio => null;
+        public bool Drifts => false;
+        public DefectRates Defects => DefectRates.None;
         public double Conductance(double u, ElementParameters element) => Math.Abs(u - 4 / 7.0) < 1e-9 ? 0.1 : u;
         public double ConductanceDerivative(double u, ElementParameters element) => 1;
-        public double Programmed(double g, ElementParameters element, double sigma, double z) => g;
-        public double Read(double g, ElementParameters element, double sigma, double z) => g;
+        public CellState Program(double target, ElementParameters element, double sigma, IRandomSource random) => new(target, target);
+        public double ProgrammingSigma(double target, ElementParameters element, double sigma) => 0;
+        public double Drift(CellState cell, ElementParameters element, double seconds) => cell.Conductance;
+        public double Read(CellState cell, ElementParameters element, double sigma, double seconds, IRandomSource random) => cell.Conductance;
+        public double ReadSigma(CellState cell, ElementParameters element, double sigma, double seconds) => 0;
+        public double Defective(DefectKind kind, ElementParameters element, IRandomSource random) => 0;
     }
 }

@@ -102,8 +102,11 @@ public sealed class CompiledNetworkTests
     [Fact]
     public void Unknown_device_lists_the_known_ones()
     {
-        var e = Assert.Throws<ArgumentException>(() => NetworkCompiler.Compile(Spec(h => h.Device("memristor-x")), 12, 4));
-        Assert.Contains("unknown device 'memristor-x'; known devices: nvm", e.Message);
+        var e = Assert.Throws<SpecException>(() => NetworkCompiler.Compile(Spec(h => h.Device("memristor-x")), 12, 4));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(RuleCodes.UnknownDevice, error.Code);
+        Assert.Contains("Device \"memristor-x\" is not known; known devices: nvm", error.Message);
+        Assert.EndsWith("CompiledNetworkTests.cs", error.File);
     }
 
     [Fact]
