@@ -49,7 +49,16 @@ module Hw =
     let readNoise (sigma: float) = change (fun h -> h.ReadNoise(sigma, "", 0))
 
     /// The device model by name (see `hwdsl repl` #plugins).
-    let device (name: string) = change (fun h -> h.Device(name, "", 0))
+    let device (name: string) = change (fun h -> h.Device(name, null, "", 0))
+
+    /// A device model and one of its presets.
+    let deviceWithPreset (name: string) (preset: string) = change (fun h -> h.Device(name, preset, "", 0))
+
+    /// One of the chosen device's presets.
+    let devicePreset (name: string) = change (fun h -> h.DevicePreset(name, "", 0))
+
+    /// Overrides one of the device's described parameters.
+    let deviceParameter (name: string) (value: float) = change (fun h -> h.DeviceParameter(name, value, "", 0))
 
     /// A hardware preset by name.
     let preset (name: string) = change (fun h -> h.Preset(name, "", 0))
