@@ -51,10 +51,13 @@ module Hw =
     /// The device model by name (see `hwdsl repl` #plugins).
     let device (name: string) = change (fun h -> h.Device(name, null, "", 0))
 
-    /// The device model and one of its presets (e.g. `deviceWith "rram" "wan2022"`).
-    let deviceWith (name: string) (preset: string) = change (fun h -> h.Device(name, preset, "", 0))
+    /// A device model and one of its presets.
+    let deviceWithPreset (name: string) (preset: string) = change (fun h -> h.Device(name, preset, "", 0))
 
-    /// Overrides one of the device model's own parameters (see `hwdsl plugins`).
+    /// One of the chosen device's presets.
+    let devicePreset (name: string) = change (fun h -> h.DevicePreset(name, "", 0))
+
+    /// Overrides one of the device's described parameters.
     let deviceParameter (name: string) (value: float) = change (fun h -> h.DeviceParameter(name, value, "", 0))
 
     /// A hardware preset by name.

@@ -21,6 +21,7 @@ public sealed class ScriptGlobals
         Args = args;
         Quick = quick;
         Output = output;
+        Directory.CreateDirectory(output);
         Options = options;
         Out = writer ?? Console.Out;
         _parameters = new ScriptParameters(parameters ?? new Dictionary<string, string>());

@@ -56,6 +56,39 @@ public sealed class ReplEngineTests
         Assert.Contains("unknown directive #nosuch; known: #help, #plugins, #reload, #memory, #quit, #exit", text);
     }
 
+    private sealed class CancelOnBatch(CancellationTokenSource source) : HwDsl.Training.ITrainingObserver
+    {
+        public void OnBatch(int epoch, int batch, int batches, double runningLoss)
+        {
+            if (batch == 5) source.Cancel();
+        }
+
+        public void OnEpoch(HwDsl.Training.EpochMetrics metrics) { }
+    }
+
+    [Fact]
+    public async Task Cancelling_a_training_submission_returns_to_the_prompt_with_the_session_intact()
+    {
+        using var source = new CancellationTokenSource();
+        var writer = new StringWriter();
+        var runs = Path.Combine(Path.GetTempPath(), "hwdsl-repl-cancel-" + Guid.NewGuid().ToString("N"));
+        var options = new ExperimentOptions { Observer = new CancelOnBatch(source), RunRoot = runs, Pool = new HwDsl.Kernels.MacPool(1) };
+        var engine = new ReplEngine(new ScriptGlobals([], quick: true, runs, options, writer: writer), new CatalogPlugins(DeviceCatalog.Default), writer);
+        try
+        {
+            await engine.SubmitAsync("var kept = 7;");
+            await engine.SubmitAsync("Run(Experiment.Named(\"c\").Data(Datasets.Mnist).Network(n => n.Dense(10)).Train(t => t.Float().Epochs(50)).Build())", source.Token);
+            await engine.SubmitAsync("kept * 6");
+            var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
+            Assert.Equal(["cancelled (what was written stays in the run folder).", "42"], lines);
+            Assert.Contains("\"cancelled\"", File.ReadAllText(Path.Combine(Assert.Single(Directory.GetDirectories(runs)), "run.json")));
+        }
+        finally
+        {
+            Directory.Delete(runs, recursive: true);
+        }
+    }
+
     [Fact]
     public void Completion_offers_dsl_members_and_session_variables()
     {
