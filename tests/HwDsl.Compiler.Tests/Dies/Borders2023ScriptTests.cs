@@ -37,6 +37,7 @@ public sealed class Borders2023ScriptTests(Xunit.Abstractions.ITestOutputHelper 
         Assert.True(naive.Mean > comparison.Software + 0.02, comparison.Markdown());
         Assert.True(stat.Mean < naive.Mean, comparison.Markdown());
         Assert.True(perDie.OwnDieError <= naive.Errors[0], comparison.Markdown());
+        Assert.True(perDie.OwnDieError <= stat.Errors[0], comparison.Markdown());   // the target: per-die at least as good on its die
         Assert.Contains("| naive |", comparison.Markdown());
     }
 }
