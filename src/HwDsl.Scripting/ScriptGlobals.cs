@@ -85,6 +85,13 @@ public sealed class ScriptGlobals
     public IDictionary<string, object?> Carried { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
     /// <summary>The REPL gives each submission a fresh token, so one Ctrl-C stops one submission, not the session.</summary>
+    /// <summary>Makes later runs use <paramref name="devices"/> (the REPL calls it when the plugin host reloads).</summary>
+    public void UseDevices(DeviceCatalog devices)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+        Options = Options with { Devices = devices };
+    }
+
     internal void ResetCancel(CancellationToken cancel) => Options = Options with { Cancel = cancel };
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="fileName"/> in <see cref="Output"/> atomically (a stopped run keeps the last complete file).</summary>

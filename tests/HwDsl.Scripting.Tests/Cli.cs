@@ -5,9 +5,20 @@ namespace HwDsl.Scripting.Tests;
 /// <summary>The built <c>hwdsl</c> as a separate process, with its own HWDSL_HOME (history, compile cache) per test.</summary>
 internal static class Cli
 {
-    public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "hwdsl.dll");
-
     public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>The CLI as it ships: its own build output, with the device plugins in plugins/ beside it (the copy in
+    /// this test's bin has no plugins folder). Same configuration as this test assembly.</summary>
+    public static string Dll { get; } = ShippedDll();
+
+    private static string ShippedDll()
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;  // bin/<configuration>/net10.0
+        var shipped = Path.Combine(RepoRoot, "src", "HwDsl.Cli", "bin", configuration, "net10.0", "hwdsl.dll");
+        if (!File.Exists(shipped) || !Directory.Exists(Path.Combine(Path.GetDirectoryName(shipped)!, "plugins")))
+            throw new InvalidOperationException($"the CLI's build output {shipped} (with its plugins folder) is missing; build src/HwDsl.Cli first.");
+        return shipped;
+    }
 
     public static ProcessStartInfo StartInfo(string home, IEnumerable<string> args)
     {

@@ -52,7 +52,8 @@ public sealed partial class ReplTerminalTests : IDisposable
             new Step("(2);\r", "hwdsl> "),
             new Step("hw.OnOffRatio(0.5); exp.With(hw).Build();\r", "HW0102"),
             new Step("Run(exp.Build())\r", @"\| tiny \| HardwareAware \|[\s\S]*hwdsl> ", 180),
-            new Step("#plugins\r", "nvm"),
+            new Step("#plugins\r", "rram"),
+            new Step("#reload\r", @"reloaded: .*\r?\n[\s\S]*hwdsl> "),
             new Step("#quit\r", ""));
         Assert.True(exit == 0, $"{err}\n{screen}");
         Assert.Contains("hwdsl> var hw = Hardware.DifferentialPair().WeightBits(4)", screen);
@@ -63,6 +64,8 @@ public sealed partial class ReplTerminalTests : IDisposable
         Assert.Matches(@"repl\[\d\]\(1\): error HW0102: OnOffRatio must be greater than 1", screen);
         Assert.Matches(@"\| tiny \| HardwareAware \| 0 \| 1 \| \d+\.\d\d % \| \d+\.\d\d % \|", screen);
         Assert.Matches(@"nvm +\d+\.\d+(\.\d+)? +built-in", screen);
+        Assert.Matches(@"rram +\S+ +\S*HwDsl\.Devices\.Rram\S* +presets: .*wan2022", screen);   // the plugin host's devices, from plugins/ beside hwdsl
+        Assert.Contains("reloaded: 5 device(s) (4 from plugins)", screen);
         Assert.Contains("var exp = Experiment.Named(\"tiny\")", File.ReadAllText(Path.Combine(_dir["home"], "history")));
     }
 

@@ -20,12 +20,13 @@ internal static class ReplCommand
             if (parse.GetValue(restart) < 0) throw new UserInputException($"--restart-every must be 0 or more; got {parse.GetValue(restart)}.");
             var folder = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine("results", "repl"));
             using var pool = TrainCommand.CreatePool(parse.GetValue(threads));
+            using var plugins = PluginCli.Start(parse, watch: true);
             var options = new ExperimentOptions
             {
-                Pool = pool, Observer = new TrainingConsole(), RunRoot = Path.Combine(folder, "runs"), Devices = DeviceCatalog.Default, Log = Console.WriteLine,
+                Pool = pool, Observer = new TrainingConsole(), RunRoot = Path.Combine(folder, "runs"), Devices = plugins.Catalog, Log = Console.WriteLine,
             };
             var globals = new ScriptGlobals([], parse.GetValue(quick), folder, options);
-            var engine = new ReplEngine(globals, new CatalogPlugins(DeviceCatalog.Default), Console.Out, parse.GetValue(restart));
+            var engine = new ReplEngine(globals, new HostReplPlugins(plugins, globals), Console.Out, parse.GetValue(restart));
             return await new ReplConsole(engine, Console.Out).RunAsync(cancel);
         });
         return command;
