@@ -36,12 +36,12 @@ var rowsDone = DeviceComparison.Run(trials, seeds, options, epochs, hidden, samp
 {
     rows.Add(row);
     Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{row.Device,-36} {row.Mode,-14} seed {row.Seed} t={row.ReadSeconds,-8:0} s deployed {row.DeployedMean:P2} ± {row.DeployedSd:P2} (float {row.FloatAccuracy:P2})"));
+        $"{row.Device,-36} {row.Mode,-14} seed {row.Seed} t={row.ReadSeconds.ToString("0", CultureInfo.InvariantCulture) + " s",-10} deployed {row.DeployedMean:P2} ± {row.DeployedSd:P2} (float {row.FloatAccuracy:P2})"));
     Save("devices.csv", DeviceComparison.Csv(rows));
 }, learningRate);
 
 var settings = string.Create(CultureInfo.InvariantCulture,
-    $"MNIST{(Quick ? " (quick subset)" : "")}, MLP 784-{hidden}-{hidden}-10, {epochs} epoch(s), Adam {learningRate:G3} cosine, batch 100, seeds {string.Join(",", seeds)}, {samples} deployment sample(s) per seed; mean ± sd over seeds.");
+    $"MNIST{(Quick ? " (quick subset)" : "")}, MLP 784-{hidden}-{hidden}-10, {epochs} epoch(s), Adam {learningRate:G3} cosine, batch 100, seed(s) {string.Join(",", seeds)}; {samples} deployment (noise) sample(s) per seed; mean ± sd over seeds of each seed's mean.");
 var table = DeviceComparison.Table(rowsDone);
 Save("devices.md", settings + "\n\n" + table);
 Out.WriteLine();
