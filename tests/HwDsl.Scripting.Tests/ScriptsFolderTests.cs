@@ -49,6 +49,16 @@ public sealed class ScriptsFolderTests : IDisposable
             Assert.True(File.Exists(Path.Combine(dir, "obradovic2018-mnist.md")));
             Assert.Equal(4, Directory.GetDirectories(Path.Combine(dir, "runs")).Length);   // float, 2 hw-aware, 1 STE
         },
+        ["devices.csx"] = (output, dir) =>
+        {
+            // Every standard device (the four plugins and the built-in nvm) trains and deploys; PCM is read at four times.
+            foreach (var trial in HwDsl.Compiler.DeviceComparison.Standard)
+                Assert.Matches($@"\| {System.Text.RegularExpressions.Regex.Escape(trial.Label)} \| 0 s \| \d+\.\d\d ± 0\.00 % \| \d+\.\d\d ± 0\.00 % \|", output);
+            Assert.Contains("| pcm/nandakumar2019 | 1 year |", File.ReadAllText(Path.Combine(dir, "devices.md")));
+            var csv = File.ReadAllLines(Path.Combine(dir, "devices.csv"));
+            Assert.Equal("device,mode,seed,read_seconds,float_accuracy,deployed_mean,deployed_sd,samples", csv[0]);
+            Assert.Equal(1 + 2 * (4 + 4), csv.Length);   // header; float-trained and hardware-aware × (4 devices at 0 s + PCM at 4 times)
+        },
     };
 
     [Fact]

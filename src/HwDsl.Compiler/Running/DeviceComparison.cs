@@ -32,18 +32,25 @@ public static class DeviceComparison
     /// <summary>
     /// Runs every trial for every seed in both modes. The network is 784-<paramref name="hidden"/>-<paramref name="hidden"/>-10
     /// with clipped ReLU, 4-bit inputs and activations, Adam (<paramref name="learningRate"/>) with cosine decay, batch 100.
+    /// Every trial's device, preset and settings are checked against the catalog before the first one trains (a missing
+    /// plugin is an HW0142 error listing the known devices, not a failure minutes in); cancellation stops between runs.
     /// </summary>
     public static IReadOnlyList<Row> Run(IEnumerable<DeviceTrial> trials, IEnumerable<int> seeds, ExperimentOptions options,
         int epochs, int hidden = 256, int samples = 3, string dataset = "mnist", Action<Row>? progress = null, double learningRate = 1e-3)
     {
         ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<DeviceTrial> list = [.. trials];
+        foreach (var trial in list)
+            DeviceBinder.Bind(Spec(trial, 0, true, epochs, hidden, samples, dataset, learningRate), options.Devices ?? DeviceCatalog.Default);
         var rows = new List<Row>();
-        foreach (var trial in trials)
+        foreach (var trial in list)
             foreach (var seed in seeds)
                 foreach (var hardwareAware in new[] { false, true })
                 {
+                    options.Cancel.ThrowIfCancellationRequested();
                     var spec = Spec(trial, seed, hardwareAware, epochs, hidden, samples, dataset, learningRate);
                     var result = ExperimentRunner.Run(spec, options, out var network);
+                    options.Cancel.ThrowIfCancellationRequested();
                     var data = options.LoadData(spec.Data.Name);
                     foreach (var seconds in trial.ReadSeconds)
                     {
@@ -94,6 +101,11 @@ public static class DeviceComparison
         }
         return sb.ToString();
     }
+
+    /// <summary>The rows as CSV, one line per device, mode, seed and read time (accuracies as fractions).</summary>
+    public static string Csv(IEnumerable<Row> rows) => RunFolder.Csv(
+        ["device", "mode", "seed", "read_seconds", "float_accuracy", "deployed_mean", "deployed_sd", "samples"],
+        rows.Select(r => (IReadOnlyList<object?>)[r.Device, r.Mode, r.Seed, r.ReadSeconds, r.FloatAccuracy, r.DeployedMean, r.DeployedSd, r.Samples]));
 
     private static string MeanSd(IReadOnlyList<double> v)
     {

@@ -47,22 +47,20 @@ public sealed class DeviceComparisonTests : IDisposable
         Assert.True(At("pcm", "hardware-aware", 365 * 86400.0) < At("pcm", "hardware-aware") - 0.01,
             $"pcm after a year {At("pcm", "hardware-aware", 365 * 86400.0):P1} vs {At("pcm", "hardware-aware"):P1}\n{table}");
         Assert.Contains("| pcm/nandakumar2019 | 1 year |", table);
+        var csv = DeviceComparison.Csv(rows).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("device,mode,seed,read_seconds,float_accuracy,deployed_mean,deployed_sd,samples", csv[0]);
+        Assert.Equal(rows.Count + 1, csv.Length);
     }
 
-    /// <summary>Writes the docs/results.md table (full MNIST, 784-256-256-10); skipped unless HWDSL_DEVICE_TABLE="epochs[,seed,…]"
-    /// is set (the run takes many minutes: an experiment, not a test).</summary>
-    [DeviceTableFact]
-    public void Device_table_for_the_docs()
+    [Fact]
+    public void A_device_without_its_plugin_fails_before_anything_trains_and_lists_the_known_devices()
     {
-        var parts = Environment.GetEnvironmentVariable("HWDSL_DEVICE_TABLE")!.Split(',');
-        var epochs = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
-        int[] seeds = parts.Length > 1 ? [.. parts[1..].Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))] : [0];
-        using var pool = new MacPool(Environment.ProcessorCount);
-        var options = new ExperimentOptions { Devices = PluginCatalog.Create(), Pool = pool, RunRoot = _root };
-        var log = Environment.GetEnvironmentVariable("HWDSL_DEVICE_TABLE_OUT") ?? Path.Combine(Path.GetTempPath(), "device-table.md");
-        var rows = DeviceComparison.Run(DeviceComparison.Standard, seeds, options, epochs, hidden: 256, samples: 3,
-            progress: r => File.AppendAllText(log + ".log", $"{r.Device} {r.Mode} seed {r.Seed} t={r.ReadSeconds}: {r.DeployedMean:P2} ± {r.DeployedSd:P2}\n"));
-        File.WriteAllText(log, DeviceComparison.Table(rows));
-        Assert.All(rows, r => Assert.True(r.DeployedMean > 0.5, $"{r.Device} {r.Mode} seed {r.Seed}: {r.DeployedMean:P2}"));
+        // Built-in devices only: the first plugin device is refused up front (no data is loaded, nothing trains).
+        var options = new ExperimentOptions { Devices = new DeviceCatalog(), RunRoot = _root };
+        var e = Assert.Throws<SpecException>(() => DeviceComparison.Run(DeviceComparison.Standard, [0], options, epochs: 1));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("HW0142", error.Code);
+        Assert.Contains("Device \"rram\" is not known; known devices: nvm ", error.Message);
+        Assert.False(Directory.Exists(_root), "nothing should have run");
     }
 }
