@@ -113,20 +113,7 @@ public sealed class ExperimentBuilder
     /// <summary>Like <see cref="Build"/>, but returns the errors instead of throwing.</summary>
     /// <param name="errors">Every error found; empty on success.</param>
     /// <returns>The spec, or null when invalid.</returns>
-    public ExperimentSpec? TryBuild(out IReadOnlyList<SpecError> errors)
-    {
-        try
-        {
-            var spec = Build();
-            errors = [];
-            return spec;
-        }
-        catch (SpecException e)
-        {
-            errors = e.Errors;
-            return null;
-        }
-    }
+    public ExperimentSpec? TryBuild(out IReadOnlyList<SpecError> errors) => HwDsl.TryBuild.Run(Build, out errors);
 
     private ExperimentBuilder Copy() => new(state.Clone());
 }

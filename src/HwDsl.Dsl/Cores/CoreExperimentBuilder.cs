@@ -115,20 +115,7 @@ public sealed class CoreExperimentBuilder
     /// <summary>Like <see cref="Build"/>, but returns the errors instead of throwing.</summary>
     /// <param name="errors">Every error found; empty on success.</param>
     /// <returns>The spec, or null when invalid.</returns>
-    public CoreExperimentSpec? TryBuild(out IReadOnlyList<SpecError> errors)
-    {
-        try
-        {
-            var spec = Build();
-            errors = [];
-            return spec;
-        }
-        catch (SpecException e)
-        {
-            errors = e.Errors;
-            return null;
-        }
-    }
+    public CoreExperimentSpec? TryBuild(out IReadOnlyList<SpecError> errors) => HwDsl.TryBuild.Run(Build, out errors);
 
     private CoreExperimentBuilder Copy() => new(_name.Value as string ?? "", _name.Where)
     {
