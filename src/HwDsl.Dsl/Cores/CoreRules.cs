@@ -79,13 +79,10 @@ internal static class CoreRules
         foreach (var (k, v) in new[] { (CoreKey.Method, method), (CoreKey.LearningRate, lr), (CoreKey.Epochs, epochs), (CoreKey.Batch, batch),
             (CoreKey.Smoothing, smoothing), (CoreKey.ReadoutScale, scale), (CoreKey.HardHidden, hard) })
             provenance["Training." + k] = v.Where;
-        double lrv = (double)lr.Value!, sv = (double)smoothing.Value!, rv = (double)scale.Value!;
-        if (!(lrv > 0 && double.IsFinite(lrv)))
-            errors.Add(RuleCodes.CoreTraining, "LearningRate", lrv, $"Learning rate must be finite and > 0; got {Format.Value(lrv)}.", lr.Where);
-        if ((int)epochs.Value! < 1)
-            errors.Add(RuleCodes.CoreTraining, "Epochs", epochs.Value, $"Epochs must be >= 1; got {epochs.Value}.", epochs.Where);
-        if ((int)batch.Value! < 1)
-            errors.Add(RuleCodes.CoreTraining, "Batch", batch.Value, $"Batch must be >= 1; got {batch.Value}.", batch.Where);
+        double sv = (double)smoothing.Value!, rv = (double)scale.Value!;
+        var lrv = TrainingRules.CheckLearningRate(lr, RuleCodes.CoreTraining, errors);
+        TrainingRules.CheckAtLeastOne(epochs, "Epochs", RuleCodes.CoreTraining, errors);
+        TrainingRules.CheckAtLeastOne(batch, "Batch", RuleCodes.CoreTraining, errors);
         if (!(sv > 0 && double.IsFinite(sv)))
             errors.Add(RuleCodes.CoreSmoothing, "Smoothing", sv, $"Smoothing sigma must be finite and > 0; got {Format.Value(sv)}.", smoothing.Where);
         if (!(rv > 0 && double.IsFinite(rv)))

@@ -25,19 +25,15 @@ internal static class TrainingRules
             (TrainKey.Mode, mode), (TrainKey.Relaxation, relaxation) })
             provenance["Training." + key] = s.Where;
 
-        double lrv = (double)lr.Value!;
-        if (!(lrv > 0 && double.IsFinite(lrv)))
-            errors.Add(RuleCodes.LearningRate, "LearningRate", lrv, $"Learning rate must be finite and > 0; got {Format.Value(lrv)}.", lr.Where);
+        double lrv = CheckLearningRate(lr, RuleCodes.LearningRate, errors);
         double mv = (double)momentum.Value!;
         if (!(mv >= 0 && mv < 1))
             errors.Add(RuleCodes.Momentum, "Momentum", mv, $"Momentum must be in [0, 1); got {Format.Value(mv)}.", momentum.Where);
         double wd = (double)decay.Value!;
         if (!(wd >= 0 && double.IsFinite(wd)))
             errors.Add(RuleCodes.WeightDecay, "WeightDecay", wd, $"Weight decay must be finite and >= 0; got {Format.Value(wd)}.", decay.Where);
-        if ((int)epochs.Value! < 1)
-            errors.Add(RuleCodes.Epochs, "Epochs", epochs.Value, $"Epochs must be >= 1; got {epochs.Value}.", epochs.Where);
-        if ((int)batch.Value! < 1)
-            errors.Add(RuleCodes.Batch, "Batch", batch.Value, $"Batch must be >= 1; got {batch.Value}.", batch.Where);
+        CheckAtLeastOne(epochs, "Epochs", RuleCodes.Epochs, errors);
+        CheckAtLeastOne(batch, "Batch", RuleCodes.Batch, errors);
         switch (schedule.Value)
         {
             case null:
@@ -77,5 +73,21 @@ internal static class TrainingRules
         return new TrainingSpec((OptimizerKind)optimizer.Value!, lrv, mv, wd, (int)epochs.Value!, (int)batch.Value!,
             (ScheduleSpec)schedule.Value!, modeValue, modeValue == TrainingMode.HardwareAware ? (RelaxationSpec?)relaxation.Value : null)
         { Rounding = rounding };
+    }
+
+    /// <summary>The learning rate must be finite and &gt; 0 (each training vocabulary reports it under its own code).</summary>
+    internal static double CheckLearningRate(Setting lr, string code, Errors errors)
+    {
+        var value = (double)lr.Value!;
+        if (!(value > 0 && double.IsFinite(value)))
+            errors.Add(code, "LearningRate", value, $"Learning rate must be finite and > 0; got {Format.Value(value)}.", lr.Where);
+        return value;
+    }
+
+    /// <summary>An epoch or batch count must be ≥ 1.</summary>
+    internal static void CheckAtLeastOne(Setting count, string name, string code, Errors errors)
+    {
+        if ((int)count.Value! < 1)
+            errors.Add(code, name, count.Value, $"{name} must be >= 1; got {count.Value}.", count.Where);
     }
 }
