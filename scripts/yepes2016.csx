@@ -4,7 +4,7 @@
 // networks), one tick; then a larger network. Every accuracy is the deployed integer model; the energy proxy per image
 // is cores used, neuron spikes, synaptic events and axon spikes, summed over ensemble members.
 //   hwdsl run scripts/yepes2016.csx [--quick] [--set epochs=15] [--set ensembles=1,2,4,8,16,64] [--set learned=4]
-//                                   [--set largeEpochs=5] [--set seed=0]
+//                                   [--set largeEpochs=5] [--set groups=4] [--set seed=0]
 // Writes yepes2016.csv after every experiment and yepes2016.md at the end.
 using System.Globalization;
 
@@ -13,8 +13,11 @@ var ensembles = Param("ensembles", Quick ? new[] { 1, 2 } : new[] { 1, 2, 4, 8, 
 var learned = Param("learned", Quick ? 2 : 4);            // independently trained learned-binary networks (each a full training)
 var largeEpochs = Quick ? 1 : Param("largeEpochs", 5);
 var seed = Param("seed", 0);
+var groups = Param("groups", Quick ? 2 : 4);              // sub-networks of the larger network
+(int, int)[] Shifts = [(0, 0), (4, 4), (2, 2), (0, 4), (4, 0), (2, 0), (0, 2), (4, 2)];
 if (epochs < 1 || largeEpochs < 1) throw new ArgumentException($"--set epochs and largeEpochs must be at least 1; got {epochs}, {largeEpochs}.");
 if (learned < 1) throw new ArgumentException($"--set learned must be at least 1; got {learned}.");
+if (groups is < 1 or > 8) throw new ArgumentException($"--set groups must be in 1..8 (window grids available); got {groups}.");
 
 // 784 pixels → four 16×16 windows (stride 12) → four cores of 64 neurons → one core of 250 neurons, 25 per class.
 CoreExperimentBuilder Small(string name) => Cores.Experiment(name).Seed(seed).Data(Datasets.Mnist)
@@ -27,9 +30,17 @@ var experiments = new List<(string Label, CoreExperimentSpec Spec)>
     ("learned binary crossbar", Small("yepes2016-learned")
         .Train(t => t.LearnedBinary().Adam(1e-2).Epochs(epochs).Batch(100).Smoothing(4))
         .Ensembles([.. ensembles.Where(k => k <= learned)]).Build()),
-    // Larger: sixteen 16×16 windows (stride 4) → 16 cores of 64 → four output cores of 250 (each fed by four cores), 100 per class.
+    // Larger: `groups` copies of the small topology on shifted 2×2 grids of 16×16 windows, so every output core sees the
+    // whole digit, read out jointly (every output core gives every class 25 neurons): 5 × groups cores.
     ("learned binary, larger network", Cores.Experiment("yepes2016-large").Seed(seed).Data(Datasets.Mnist)
-        .Network(n => n.Windows(16, stride: 4).Layer(64).Layer(250, fanIn: 4).Readout(perClass: 100))
+        .Network(n =>
+        {
+            foreach (var (ox, oy) in Shifts.Take(groups))
+                foreach (var y in new[] { oy, 12 - oy })
+                    foreach (var x in new[] { ox, 12 - ox })
+                        n.Window(x, y, 16);
+            n.Layer(64).Layer(250, fanIn: 4).Readout(perClass: 25 * groups);
+        })
         .Train(t => t.LearnedBinary().Adam(1e-2).Epochs(largeEpochs).Batch(100).Smoothing(4)).Build()),
 };
 

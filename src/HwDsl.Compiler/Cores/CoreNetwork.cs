@@ -10,11 +10,14 @@ namespace HwDsl.Compiler;
 /// the intensity for stochastic encoding); each core gathers its axons, turns W into connections — the probabilities
 /// themselves (<see cref="CoreTrainingMethod.Probabilistic"/>) or [W ≥ 0.5] with a straight-through gradient
 /// (<see cref="CoreTrainingMethod.LearnedBinary"/>) — and gives its neurons' spike probabilities by the Gaussian
-/// approximation; the readout sums them per class (times the readout scale) as logits.
+/// approximation; the readout sums them per class (times the readout scale) as logits, every output core giving every class
+/// <see cref="CoreNetworkSpec.PerClass"/> / cores neurons. With hard spikes in every layer the forward pass is exactly
+/// what the deployed cores compute (one tick, threshold encoding).
 /// </summary>
 public sealed class CoreNetwork : ILayer<float>
 {
     private readonly float[][] _axonWeights;
+    private readonly int[] _readoutOrder;
 
     /// <summary>Builds the network for <paramref name="spec"/> with parameters drawn from <paramref name="seed"/>: W ~ U(0, 1), b = 0.</summary>
     public CoreNetwork(CoreNetworkSpec spec, CoreTrainingSpec training, int seed)
@@ -22,6 +25,7 @@ public sealed class CoreNetwork : ILayer<float>
         Spec = spec;
         Training = training;
         Layout = new CoreLayout(spec);
+        _readoutOrder = spec.ReadoutOrder();
         var rng = new SeededRandom((ulong)seed, 0x7e4);
         var connections = new List<Tensor<float>[]>();
         var leaks = new List<Tensor<float>[]>();
@@ -81,10 +85,12 @@ public sealed class CoreNetwork : ILayer<float>
                 var w = Connections[l][c];
                 var connections = Training.Method == CoreTrainingMethod.LearnedBinary ? tape.Binarize(w) : w;
                 outputs[c] = tape.GaussianSpike(axons, connections, _axonWeights[l], Leaks[l][c], smoothing,
-                    hard: Training.HardHiddenSpikes && l < Spec.Layers.Count - 1);
+                    hard: l < Spec.Layers.Count - 1 ? Training.HardHiddenSpikes : Training.HardOutputSpikes);
             }
             input = outputs.Length == 1 ? outputs[0] : tape.ConcatColumns(outputs);
         }
+        // Class by class (a no-op order with one output core), then each class's spike probabilities summed.
+        if (Spec.Layers[^1].Cores > 1) input = tape.GatherColumns(input, _readoutOrder);
         return tape.GroupSum(input, Spec.PerClass, (float)Training.ReadoutScale);
     }
 

@@ -76,6 +76,7 @@ public sealed class DeployedCores
         var counts = new int[split.Count * classes];
         var total = new CoreActivity();
         var gate = new object();
+        var classOf = Enumerable.Range(0, spec.Layers[^1].TotalNeurons).Select(spec.ClassOf).ToArray();
         Parallel.For(0, (split.Count + 255) / 256, new ParallelOptions { CancellationToken = cancel }, chunk =>
         {
             var local = new CoreActivity();
@@ -89,7 +90,7 @@ public sealed class DeployedCores
                     Encode(row, pixels, seed, image, tick);
                     Tick(pixels, spikes, ref local);
                     var last = spikes[^1];
-                    for (var j = 0; j < last.Length; j++) counts[image * classes + j / spec.PerClass] += last[j];
+                    for (var j = 0; j < last.Length; j++) counts[image * classes + classOf[j]] += last[j];
                 }
             }
             lock (gate) total = total.Add(local);

@@ -18,4 +18,5 @@ internal static class CoreKey
     internal const string Smoothing = "Smoothing";
     internal const string ReadoutScale = "ReadoutScale";
     internal const string HardHidden = "HardHiddenSpikes";
+    internal const string HardOutput = "HardOutputSpikes";
 }

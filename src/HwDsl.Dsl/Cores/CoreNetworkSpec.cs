@@ -9,8 +9,9 @@ namespace HwDsl;
 /// <param name="Windows">The input windows, in the order the first layer's cores take them.</param>
 /// <param name="Layers">The core layers, input side first; the last one is read out.</param>
 /// <param name="Classes">Number of classes.</param>
-/// <param name="PerClass">Output neurons per class; the last layer has Classes × PerClass neurons, class c owning
-/// neurons [c·PerClass, (c+1)·PerClass) counted over the layer's cores in order.</param>
+/// <param name="PerClass">Output neurons per class; the last layer has Classes × PerClass neurons. Every core of the last
+/// layer reads every class: with q = PerClass / cores, class c owns neurons [c·q, (c+1)·q) of each core (so a class's
+/// count never depends on a single core's part of the image).</param>
 /// <param name="AxonTypeWeights">s[g], the integer weight of axon type g (axon i of a core has type i mod T).</param>
 /// <param name="RotateTypesPerNeuron">When true neuron j uses s_j[g] = s[(g + j) mod T], so neighbouring neurons weigh
 /// the same axon with different signs; when false every neuron uses s.</param>
@@ -31,6 +32,19 @@ public sealed record CoreNetworkSpec(
     /// <param name="type">Axon type.</param>
     public int TypeWeight(int neuron, int type) =>
         AxonTypeWeights[RotateTypesPerNeuron ? (type + neuron) % AxonTypeWeights.Count : type];
+
+    /// <summary>The class whose count neuron <paramref name="neuron"/> of the last layer (cores in order) adds to.</summary>
+    /// <param name="neuron">Index over the last layer's neurons, core by core.</param>
+    public int ClassOf(int neuron)
+    {
+        var last = Layers[^1];
+        return neuron % last.Neurons / (PerClass / last.Cores);
+    }
+
+    /// <summary>The last layer's neurons (core by core indices) ordered by class: class c's PerClass neurons are
+    /// entries [c·PerClass, (c+1)·PerClass).</summary>
+    public int[] ReadoutOrder() =>
+        [.. Enumerable.Range(0, Layers[^1].TotalNeurons).OrderBy(ClassOf).ThenBy(j => j)];
 
     /// <summary>Sources (windows or cores) below layer <paramref name="layer"/>.</summary>
     /// <param name="layer">Layer index.</param>

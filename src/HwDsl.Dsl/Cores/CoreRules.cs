@@ -30,6 +30,9 @@ internal static class CoreRules
         else if (layers is { Count: > 0 } && layers[^1].TotalNeurons != classes * pc)
             errors.Add(RuleCodes.CoreReadout, "Readout.perClass", pc,
                 $"The last layer has {layers[^1].TotalNeurons} neurons but the readout needs {classes} classes × {pc} = {classes * pc}.", perClass.Where);
+        else if (layers is { Count: > 0 } && pc % layers[^1].Cores != 0)
+            errors.Add(RuleCodes.CoreReadout, "Readout.perClass", pc,
+                $"Readout perClass {pc} must be a multiple of the last layer's {layers[^1].Cores} cores: every output core gives every class perClass / cores neurons.", perClass.Where);
 
         var types = s.GetOr(CoreKey.AxonTypes, new EquatableList<int>([1, -1]));
         var rotate = s.GetOr(CoreKey.Rotate, true);
@@ -76,8 +79,9 @@ internal static class CoreRules
         var scale = t.GetOr(CoreKey.ReadoutScale, 1.0);
         var learned = (CoreTrainingMethod)method.Value! == CoreTrainingMethod.LearnedBinary;
         var hard = t.GetOr(CoreKey.HardHidden, learned);
+        var hardOut = t.GetOr(CoreKey.HardOutput, learned);
         foreach (var (k, v) in new[] { (CoreKey.Method, method), (CoreKey.LearningRate, lr), (CoreKey.Epochs, epochs), (CoreKey.Batch, batch),
-            (CoreKey.Smoothing, smoothing), (CoreKey.ReadoutScale, scale), (CoreKey.HardHidden, hard) })
+            (CoreKey.Smoothing, smoothing), (CoreKey.ReadoutScale, scale), (CoreKey.HardHidden, hard), (CoreKey.HardOutput, hardOut) })
             provenance["Training." + k] = v.Where;
         double sv = (double)smoothing.Value!, rv = (double)scale.Value!;
         var lrv = TrainingRules.CheckLearningRate(lr, RuleCodes.CoreTraining, errors);
@@ -90,7 +94,10 @@ internal static class CoreRules
         if ((bool)hard.Value! && !learned)
             errors.Add(RuleCodes.CoreSmoothing, "HardHiddenSpikes", true,
                 "HardHiddenSpikes needs LearnedBinary: the probabilistic baseline's connections are probabilities, so its forward pass has no deterministic spike.", hard.Where);
-        return new CoreTrainingSpec((CoreTrainingMethod)method.Value!, lrv, (int)epochs.Value!, (int)batch.Value!, sv, rv, (bool)hard.Value!);
+        if ((bool)hardOut.Value! && !learned)
+            errors.Add(RuleCodes.CoreSmoothing, "HardOutputSpikes", true,
+                "HardOutputSpikes needs LearnedBinary: the probabilistic baseline's connections are probabilities, so its forward pass has no deterministic spike.", hardOut.Where);
+        return new CoreTrainingSpec((CoreTrainingMethod)method.Value!, lrv, (int)epochs.Value!, (int)batch.Value!, sv, rv, (bool)hard.Value!, (bool)hardOut.Value!);
     }
 
     internal static IReadOnlyList<int> CheckEnsembles(Setting ensembles, Errors errors, Dictionary<string, Provenance> provenance)

@@ -67,6 +67,15 @@ public sealed class CoreTrainingBuilder
     public CoreTrainingBuilder HardHiddenSpikes(bool hard = true, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         Set(CoreKey.HardHidden, hard, file, line);
 
+    /// <summary>The output layer spikes deterministically in the forward pass too, so the loss is taken on the class
+    /// counts the deployed cores produce (the Gaussian gradient stays as a surrogate). Default for learned binary crossbars
+    /// (with hard hidden spikes, the forward pass is then what the chip computes); refused for the probabilistic baseline (HW0612).</summary>
+    /// <param name="hard">True for hard output spikes, false for spike probabilities.</param>
+    /// <param name="file">Caller file (filled in by the compiler).</param>
+    /// <param name="line">Caller line (filled in by the compiler).</param>
+    public CoreTrainingBuilder HardOutputSpikes(bool hard = true, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        Set(CoreKey.HardOutput, hard, file, line);
+
     internal CoreTrainingBuilder Clone()
     {
         var c = new CoreTrainingBuilder();

@@ -10,5 +10,7 @@ namespace HwDsl;
 /// <param name="ReadoutScale">Logit of class c = scale × (summed spike probabilities of its neurons), &gt; 0.</param>
 /// <param name="HardHiddenSpikes">Hidden layers emit their deterministic spikes [μ ≥ 0] forward (the deployed computation)
 /// with the Gaussian gradient as a surrogate; only with <see cref="CoreTrainingMethod.LearnedBinary"/> (HW0612).</param>
+/// <param name="HardOutputSpikes">The output layer emits deterministic spikes forward as well, so training's loss is on the
+/// deployed class counts (surrogate Gaussian gradient; default for learned binary); only with <see cref="CoreTrainingMethod.LearnedBinary"/> (HW0612).</param>
 public sealed record CoreTrainingSpec(CoreTrainingMethod Method, double LearningRate, int Epochs, int Batch, double Smoothing, double ReadoutScale,
-    bool HardHiddenSpikes);
+    bool HardHiddenSpikes, bool HardOutputSpikes);

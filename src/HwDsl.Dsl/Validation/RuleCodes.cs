@@ -77,7 +77,7 @@ namespace HwDsl;
 /// <item><term>HW0603</term><description>a core has at most 256 axons (fan-in × source width)</description></item>
 /// <item><term>HW0604</term><description>a core has 1..256 neurons</description></item>
 /// <item><term>HW0605</term><description>fan-in must be ≥ 1 and divide the sources (windows or cores) below the layer</description></item>
-/// <item><term>HW0606</term><description>readout: perClass ≥ 1, known class count, last layer's neurons = classes × perClass</description></item>
+/// <item><term>HW0606</term><description>readout: perClass ≥ 1, known class count, last layer's neurons = classes × perClass, perClass a multiple of the last layer's cores</description></item>
 /// <item><term>HW0607</term><description>axon types: 1..4 integer weights in [−255, 255], not all zero</description></item>
 /// <item><term>HW0608</term><description>neuron threshold must be an integer in 1..255</description></item>
 /// <item><term>HW0609</term><description>time steps 1..1024, more than one only with stochastic encoding; encoding threshold in (0, 1]</description></item>
@@ -309,7 +309,7 @@ public static class RuleCodes
     /// <summary>HW0605: fan-in must be ≥ 1 and divide the sources (windows or cores) below the layer.</summary>
     public const string CoreFanIn = "HW0605";
 
-    /// <summary>HW0606: readout: perClass ≥ 1, known class count, last layer's neurons = classes × perClass.</summary>
+    /// <summary>HW0606: readout: perClass ≥ 1, known class count, last layer's neurons = classes × perClass, perClass a multiple of the last layer's cores.</summary>
     public const string CoreReadout = "HW0606";
 
     /// <summary>HW0607: axon types: 1..4 integer weights in [−255, 255], not all zero.</summary>

@@ -76,7 +76,7 @@ public sealed class DeployedCoresTests
     {
         // One core read out directly (10 neurons, one per class): logit = Φ(μ/σ₀), deployed spike = [Σ + λ ≥ θ].
         var spec = HwDsl.Cores.Experiment("one").Data(Toy)
-            .Network(n => n.Image(8, 8).Window(0, 0, 8).Layer(10).Readout(perClass: 1).Threshold(5)).Build();
+            .Network(n => n.Image(8, 8).Window(0, 0, 8).Layer(10).Readout(perClass: 1).Threshold(5)).Train(t => t.HardOutputSpikes(false)).Build();
         var net = Randomized(spec, 2);
         var deployed = DeployedCores.Binarized(net);
         var tape = new Tape<float>(new MacPool(1));
@@ -95,6 +95,62 @@ public sealed class DeployedCoresTests
             }
         }
         Assert.InRange(fired, 25, 475);
+    }
+
+    [Fact]
+    public void With_several_output_cores_every_core_reads_every_class_in_the_graph_and_on_the_chip()
+    {
+        // Four cores of 10 neurons read out directly, 4 per class: neuron c of every core counts for class c.
+        var spec = HwDsl.Cores.Experiment("spread").Data(Toy)
+            .Network(n => n.Image(8, 8).Windows(4, stride: 4).Layer(10).Readout(perClass: 4).Threshold(2))
+            .Train(t => t.Smoothing(1e-4).ReadoutScale(1).HardOutputSpikes(false)).Build();
+        Assert.Equal([0, 10, 20, 30, 1, 11, 21, 31], spec.Network.ReadoutOrder()[..8]);
+        Assert.Equal(7, spec.Network.ClassOf(27));
+
+        var net = Randomized(spec, 3);
+        var deployed = DeployedCores.Binarized(net);
+        var rng = new SeededRandom(9);
+        var pixels = new float[40 * 64];
+        for (var k = 0; k < pixels.Length; k++) pixels[k] = rng.NextDouble() < 0.5 ? 1f : 0f;
+        var split = new HwDsl.Data.DataSplit(pixels, new int[40], 64, 10);
+        var counts = deployed.Evaluate(split, seed: 0).Counts;
+        // σ₀ → 0 makes each graph neuron's Φ(μ/σ₀) its spike, so a class logit is that class's spike count.
+        var logits = net.Forward(new Tape<float>(new MacPool(1)), Tensor<float>.Constant(pixels, 40, 64)).Values.ToArray();
+        var spikes = 0;
+        for (var r = 0; r < 40; r++)
+        {
+            var tick = deployed.Tick([.. pixels.AsSpan(r * 64, 64).ToArray().Select(p => (byte)p)])[0];
+            for (var c = 0; c < 10; c++)
+            {
+                var expected = tick[c] + tick[10 + c] + tick[20 + c] + tick[30 + c];
+                Assert.Equal(expected, counts[r * 10 + c]);
+                Assert.Equal(expected, (int)Math.Round(logits[r * 10 + c]));
+                spikes += expected;
+            }
+        }
+        Assert.InRange(spikes, 100, 40 * 40 - 100);
+    }
+
+    [Fact]
+    public void With_hard_spikes_in_every_layer_the_training_graph_computes_the_deployed_class_counts()
+    {
+        var spec = TwoLayers();
+        Assert.True(spec.Training.HardOutputSpikes); // the default for learned binary crossbars
+        var soft = spec with { Training = spec.Training with { HardOutputSpikes = false } };
+        var net = Randomized(spec, 4);
+        foreach (var b in net.Leaks[1]) for (var j = 0; j < b.Length; j++) b.Values[j] -= 5; // output neurons both fire and stay silent
+        var deployed = DeployedCores.Binarized(net);
+        var rng = new SeededRandom(5);
+        var pixels = new float[30 * 64];
+        for (var k = 0; k < pixels.Length; k++) pixels[k] = (float)(0.6 * rng.NextDouble());
+        var counts = deployed.Evaluate(new HwDsl.Data.DataSplit(pixels, new int[30], 64, 10), seed: 0).Counts;
+        var logits = net.Forward(new Tape<float>(new MacPool(1)), Tensor<float>.Constant(pixels, 30, 64)).Values.ToArray();
+        Assert.Equal(counts.Select(c => (float)c), logits);
+        Assert.InRange(counts.Sum(), 30, 30 * 20 - 30);
+        // The soft output of the same weights gives fractional class sums.
+        var softLogits = new CoreNetwork(soft.Network, soft.Training, 4);
+        foreach (var (a, b) in softLogits.Parameters.Zip(net.Parameters)) b.Values.CopyTo(a.Values);
+        Assert.Contains(softLogits.Forward(new Tape<float>(new MacPool(1)), Tensor<float>.Constant(pixels, 30, 64)).Values.ToArray(), v => v != MathF.Round(v));
     }
 
     [Fact]

@@ -33,6 +33,16 @@ public sealed class CoreValidationTests
     }
 
     [Fact]
+    public void A_readout_that_cannot_give_every_output_core_every_class_is_refused_at_the_readout_call()
+    {
+        // 4 output cores × 25 neurons = 10 classes × 10, but 10 neurons per class do not split over 4 cores.
+        var line = Here(); var e = Fails(HwDsl.Cores.Experiment("x").Data(Datasets.Mnist).Network(n => n.Windows(16, 12).Layer(25).Readout(10)), RuleCodes.CoreReadout);
+        AssertAt(e, line);
+        Assert.Contains("multiple of the last layer's 4 cores", e.Message);
+        Assert.Equal(8, HwDsl.Cores.Experiment("x").Data(Datasets.Mnist).Network(n => n.Windows(16, 12).Layer(20).Readout(8)).Build().Network.PerClass);
+    }
+
+    [Fact]
     public void More_than_256_axons_per_core_is_refused_at_the_layer_call()
     {
         var line = Here(); var e = Fails(HwDsl.Cores.Experiment("x").Data(Datasets.Mnist).Network(n => n.Windows(16, 12).Layer(64).Layer(250, fanIn: 4).Readout(25)).Network(n => n.Windows(17, 11).Layer(64).Layer(250, fanIn: 4).Readout(25)), RuleCodes.CoreAxons);
@@ -71,6 +81,12 @@ public sealed class CoreValidationTests
         Fails(Small().Ensembles([1, 0]), RuleCodes.Ensembles);
         Fails(HwDsl.Cores.Experiment("x").Data(Datasets.Mnist), RuleCodes.CoreMissing);
         Fails(Small().Train(t => t.Probabilistic().HardHiddenSpikes()), RuleCodes.CoreSmoothing);
+        var line = Here(); var hardOut = Fails(Small().Train(t => t.Probabilistic().HardOutputSpikes()), RuleCodes.CoreSmoothing);
+        AssertAt(hardOut, line);
+        Assert.Contains("HardOutputSpikes needs LearnedBinary", hardOut.Message);
+        Assert.True(Small().Build().Training.HardOutputSpikes);
+        Assert.False(Small().Train(t => t.HardOutputSpikes(false)).Build().Training.HardOutputSpikes);
+        Assert.False(Small().Train(t => t.Probabilistic()).Build().Training.HardOutputSpikes);
         Fails(Small().Train(t => t.Epochs(0)), RuleCodes.CoreTraining);
     }
 
