@@ -20,6 +20,8 @@ public static class Trainer
         var train = data.Train;
         var tape = new Tape<float>(pool);
         var optimizer = options.Optimizer.Create(model.Parameters);
+        if (options.Shift is { } shift && shift.Width * shift.Height != train.FeatureCount)
+            throw new ArgumentException($"shift augmentation is for {shift.Width}×{shift.Height} images but data set '{data.Name}' has {train.FeatureCount} inputs.");
         var batcher = new MiniBatcher(train, options.BatchSize, options.Seed);
         var x = new float[options.BatchSize * train.FeatureCount];
         var labels = new int[options.BatchSize];
@@ -39,6 +41,7 @@ public static class Trainer
             {
                 if (cancel.IsCancellationRequested) return new TrainingResult(epochs, Completed: false);
                 var rows = batcher.Fill(b, x, labels);
+                options.Shift?.Apply(x, rows, options.Seed, epoch, b);
                 optimizer.ZeroGrad();
                 var input = Tensor<float>.Constant(x, rows, train.FeatureCount);
                 var loss = tape.SoftmaxCrossEntropy(model.Forward(tape, input), labels.AsSpan(0, rows), out var c);

@@ -1,3 +1,5 @@
+using HwDsl.Data;
+
 namespace HwDsl.Training;
 
 /// <summary>How to train: epochs, mini-batch, optimizer, schedule and the seed that fixes data order.</summary>
@@ -6,6 +8,9 @@ public sealed record TrainingOptions(int Epochs, int BatchSize, OptimizerSpec Op
     /// <summary>Rows per forward pass when evaluating (does not change results, only speed and memory).</summary>
     public int EvaluationBatchSize { get; init; } = 1000;
 
+    /// <summary>Random translations of the training images (none when null); test images are never shifted.</summary>
+    public RandomShift? Shift { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad value and what is allowed.</summary>
     public void Validate()
     {
@@ -13,5 +18,6 @@ public sealed record TrainingOptions(int Epochs, int BatchSize, OptimizerSpec Op
         if (BatchSize < 1) throw new ArgumentException($"batch size must be at least 1; got {BatchSize}.");
         if (EvaluationBatchSize < 1) throw new ArgumentException($"evaluation batch size must be at least 1; got {EvaluationBatchSize}.");
         Optimizer.Validate();
+        Shift?.Validate();
     }
 }

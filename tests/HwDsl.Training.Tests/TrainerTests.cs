@@ -1,3 +1,4 @@
+using HwDsl.Data;
 using HwDsl.Kernels;
 
 namespace HwDsl.Training.Tests;
@@ -38,6 +39,28 @@ public sealed class TrainerTests
         var c = Sequential<float>.Mlp(20, [16, 16], 4, Activation.Tanh, seed: 3);
         Trainer.Train(c, data, Options(seed: 6), new MacPool(1));
         Assert.NotEqual(Weights(a), Weights(c));  // the data seed matters
+    }
+
+    [Fact]
+    public void Shift_augmentation_changes_training_replays_by_seed_and_must_fit_the_images()
+    {
+        var data = SyntheticData.Blobs(16, 4, 600, 100);
+        float[] Train(RandomShift? shift)
+        {
+            var model = Sequential<float>.Mlp(16, [16], 4, Activation.Relu, seed: 2);
+            Trainer.Train(model, data, Options(epochs: 2) with { Shift = shift }, new MacPool(1));
+            return Weights(model);
+        }
+        var plain = Train(null);
+        Assert.Equal(plain, Train(new RandomShift(4, 4, 0)));
+        var shifted = Train(new RandomShift(4, 4, 1));
+        Assert.NotEqual(plain, shifted);
+        Assert.Equal(shifted, Train(new RandomShift(4, 4, 1)));
+
+        var model = Sequential<float>.Mlp(16, [16], 4, Activation.Relu, seed: 2);
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Train(model, data, Options() with { Shift = new RandomShift(5, 5, 1) }, new MacPool(1)));
+        Assert.Contains("5×5 images", e.Message);
+        Assert.Contains("16 inputs", e.Message);
     }
 
     [Fact]

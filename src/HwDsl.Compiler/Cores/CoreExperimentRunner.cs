@@ -62,5 +62,8 @@ public static class CoreExperimentRunner
     }
 
     private static TrainingOptions Options(CoreExperimentSpec spec, int seed) =>
-        new(spec.Training.Epochs, spec.Training.Batch, new AdamSpec(spec.Training.LearningRate), LearningRateSchedule.Cosine(), seed);
+        new(spec.Training.Epochs, spec.Training.Batch, new AdamSpec(spec.Training.LearningRate), LearningRateSchedule.Cosine(), seed)
+        {
+            Shift = spec.Training.Shift > 0 ? new RandomShift(spec.Network.Width, spec.Network.Height, spec.Training.Shift) : null,
+        };
 }

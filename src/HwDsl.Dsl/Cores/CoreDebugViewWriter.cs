@@ -43,6 +43,7 @@ internal static class CoreDebugViewWriter
         Line(2, "ReadoutScale", t.ReadoutScale, "Training.ReadoutScale");
         Line(2, "HardHiddenSpikes", t.HardHiddenSpikes, "Training.HardHiddenSpikes");
         Line(2, "HardOutputSpikes", t.HardOutputSpikes, "Training.HardOutputSpikes");
+        Line(2, "Shift", t.Shift, "Training.Shift");
         Line(2, "Ensembles", string.Join(", ", spec.Ensembles), "Ensembles");
         return sb.ToString();
     }

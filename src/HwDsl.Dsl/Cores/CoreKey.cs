@@ -19,4 +19,5 @@ internal static class CoreKey
     internal const string ReadoutScale = "ReadoutScale";
     internal const string HardHidden = "HardHiddenSpikes";
     internal const string HardOutput = "HardOutputSpikes";
+    internal const string Shift = "Shift";
 }

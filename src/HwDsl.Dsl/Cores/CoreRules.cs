@@ -69,6 +69,8 @@ internal static class CoreRules
             (InputEncoding)encoding.Value!, p);
     }
 
+    private const int MaxShift = 8;
+
     internal static CoreTrainingSpec CheckTraining(SettingBag t, Errors errors, Dictionary<string, Provenance> provenance)
     {
         var method = t.GetOr(CoreKey.Method, CoreTrainingMethod.LearnedBinary);
@@ -80,8 +82,9 @@ internal static class CoreRules
         var learned = (CoreTrainingMethod)method.Value! == CoreTrainingMethod.LearnedBinary;
         var hard = t.GetOr(CoreKey.HardHidden, learned);
         var hardOut = t.GetOr(CoreKey.HardOutput, learned);
+        var shift = t.GetOr(CoreKey.Shift, 0);
         foreach (var (k, v) in new[] { (CoreKey.Method, method), (CoreKey.LearningRate, lr), (CoreKey.Epochs, epochs), (CoreKey.Batch, batch),
-            (CoreKey.Smoothing, smoothing), (CoreKey.ReadoutScale, scale), (CoreKey.HardHidden, hard), (CoreKey.HardOutput, hardOut) })
+            (CoreKey.Smoothing, smoothing), (CoreKey.ReadoutScale, scale), (CoreKey.HardHidden, hard), (CoreKey.HardOutput, hardOut), (CoreKey.Shift, shift) })
             provenance["Training." + k] = v.Where;
         double sv = (double)smoothing.Value!, rv = (double)scale.Value!;
         var lrv = TrainingRules.CheckLearningRate(lr, RuleCodes.CoreTraining, errors);
@@ -94,10 +97,12 @@ internal static class CoreRules
         if ((bool)hard.Value! && !learned)
             errors.Add(RuleCodes.CoreSmoothing, "HardHiddenSpikes", true,
                 "HardHiddenSpikes needs LearnedBinary: the probabilistic baseline's connections are probabilities, so its forward pass has no deterministic spike.", hard.Where);
+        if ((int)shift.Value! is < 0 or > MaxShift)
+            errors.Add(RuleCodes.CoreTraining, "Shift", shift.Value, $"Shift must be 0..{MaxShift} pixels; got {shift.Value}.", shift.Where);
         if ((bool)hardOut.Value! && !learned)
             errors.Add(RuleCodes.CoreSmoothing, "HardOutputSpikes", true,
                 "HardOutputSpikes needs LearnedBinary: the probabilistic baseline's connections are probabilities, so its forward pass has no deterministic spike.", hardOut.Where);
-        return new CoreTrainingSpec((CoreTrainingMethod)method.Value!, lrv, (int)epochs.Value!, (int)batch.Value!, sv, rv, (bool)hard.Value!, (bool)hardOut.Value!);
+        return new CoreTrainingSpec((CoreTrainingMethod)method.Value!, lrv, (int)epochs.Value!, (int)batch.Value!, sv, rv, (bool)hard.Value!, (bool)hardOut.Value!, (int)shift.Value!);
     }
 
     internal static IReadOnlyList<int> CheckEnsembles(Setting ensembles, Errors errors, Dictionary<string, Provenance> provenance)

@@ -76,6 +76,14 @@ public sealed class CoreTrainingBuilder
     public CoreTrainingBuilder HardOutputSpikes(bool hard = true, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         Set(CoreKey.HardOutput, hard, file, line);
 
+    /// <summary>Translates every training image by a random (dx, dy) in [−pixels, pixels]² each time it is seen (uncovered
+    /// pixels 0); test images are not shifted. 0..8 pixels (HW0611); 0, the default, trains on the images as they are.</summary>
+    /// <param name="pixels">Largest shift in either direction.</param>
+    /// <param name="file">Caller file (filled in by the compiler).</param>
+    /// <param name="line">Caller line (filled in by the compiler).</param>
+    public CoreTrainingBuilder Shift(int pixels, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        Set(CoreKey.Shift, pixels, file, line);
+
     internal CoreTrainingBuilder Clone()
     {
         var c = new CoreTrainingBuilder();

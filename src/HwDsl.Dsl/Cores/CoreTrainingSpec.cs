@@ -12,5 +12,6 @@ namespace HwDsl;
 /// with the Gaussian gradient as a surrogate; only with <see cref="CoreTrainingMethod.LearnedBinary"/> (HW0612).</param>
 /// <param name="HardOutputSpikes">The output layer emits deterministic spikes forward as well, so training's loss is on the
 /// deployed class counts (surrogate Gaussian gradient; default for learned binary); only with <see cref="CoreTrainingMethod.LearnedBinary"/> (HW0612).</param>
+/// <param name="Shift">Largest random translation of a training image, 0..8 pixels (0: none).</param>
 public sealed record CoreTrainingSpec(CoreTrainingMethod Method, double LearningRate, int Epochs, int Batch, double Smoothing, double ReadoutScale,
-    bool HardHiddenSpikes, bool HardOutputSpikes);
+    bool HardHiddenSpikes, bool HardOutputSpikes, int Shift = 0);

@@ -87,6 +87,11 @@ public sealed class CoreValidationTests
         Assert.True(Small().Build().Training.HardOutputSpikes);
         Assert.False(Small().Train(t => t.HardOutputSpikes(false)).Build().Training.HardOutputSpikes);
         Assert.False(Small().Train(t => t.Probabilistic()).Build().Training.HardOutputSpikes);
+        line = Here(); var shift = Fails(Small().Train(t => t.Shift(9)), RuleCodes.CoreTraining);
+        AssertAt(shift, line);
+        Assert.Contains("Shift must be 0..8 pixels; got 9", shift.Message);
+        Assert.Equal(2, Small().Train(t => t.Shift(2)).Build().Training.Shift);
+        Assert.Equal(0, Small().Build().Training.Shift);
         Fails(Small().Train(t => t.Epochs(0)), RuleCodes.CoreTraining);
     }
 
