@@ -4,19 +4,26 @@
 // networks), one tick; then a larger network. Every accuracy is the deployed integer model; the energy proxy per image
 // is cores used, neuron spikes, synaptic events and axon spikes, summed over ensemble members.
 //   hwdsl run scripts/yepes2016.csx [--quick] [--set epochs=15] [--set ensembles=1,2,4,8,16,64] [--set learned=4]
-//                                   [--set largeEpochs=5] [--set groups=4] [--set seed=0]
+//                                   [--set largeEpochs=15] [--set groups=8] [--set shift=1] [--set largeMembers=2]
+//                                   [--set seed=0]
+//                                   [--set parts=baseline,learned,large]
 // Writes yepes2016.csv after every experiment and yepes2016.md at the end.
 using System.Globalization;
 
 var epochs = Quick ? 1 : Param("epochs", 15);
 var ensembles = Param("ensembles", Quick ? new[] { 1, 2 } : new[] { 1, 2, 4, 8, 16, 64 });
 var learned = Param("learned", Quick ? 2 : 4);            // independently trained learned-binary networks (each a full training)
-var largeEpochs = Quick ? 1 : Param("largeEpochs", 5);
+var largeEpochs = Quick ? 1 : Param("largeEpochs", 15);
 var seed = Param("seed", 0);
-var groups = Param("groups", Quick ? 2 : 4);              // sub-networks of the larger network
+var groups = Param("groups", Quick ? 2 : 8);              // sub-networks of the larger network
+var shift = Param("shift", Quick ? 0 : 1);               // random training shifts of the larger network, pixels
+var largeMembers = Param("largeMembers", Quick ? 1 : 2);  // independently trained larger networks
+var parts = Param("parts", new[] { "baseline", "learned", "large" });
 (int, int)[] Shifts = [(0, 0), (4, 4), (2, 2), (0, 4), (4, 0), (2, 0), (0, 2), (4, 2)];
 if (epochs < 1 || largeEpochs < 1) throw new ArgumentException($"--set epochs and largeEpochs must be at least 1; got {epochs}, {largeEpochs}.");
-if (learned < 1) throw new ArgumentException($"--set learned must be at least 1; got {learned}.");
+if (learned < 1 || largeMembers < 1) throw new ArgumentException($"--set learned and largeMembers must be at least 1; got {learned}, {largeMembers}.");
+if (parts.Except(new[] { "baseline", "learned", "large" }).FirstOrDefault() is { } part)
+    throw new ArgumentException($"--set parts takes baseline, learned and large; got '{part}'.");
 if (groups is < 1 or > 8) throw new ArgumentException($"--set groups must be in 1..8 (window grids available); got {groups}.");
 
 // 784 pixels → four 16×16 windows (stride 12) → four cores of 64 neurons → one core of 250 neurons, 25 per class.
@@ -41,8 +48,10 @@ var experiments = new List<(string Label, CoreExperimentSpec Spec)>
                         n.Window(x, y, 16);
             n.Layer(64).Layer(250, fanIn: 4).Readout(perClass: 25 * groups);
         })
-        .Train(t => t.LearnedBinary().Adam(1e-2).Epochs(largeEpochs).Batch(100).Smoothing(4)).Build()),
+        .Train(t => t.LearnedBinary().Adam(1e-2).Epochs(largeEpochs).Batch(100).Smoothing(4).Shift(shift))
+        .Ensembles([.. Enumerable.Range(1, largeMembers)]).Build()),
 };
+experiments = [.. experiments.Where(e => parts.Contains(e.Spec.Name.Replace("yepes2016-", "")))];
 
 var inv = CultureInfo.InvariantCulture;
 var rows = new List<(string Label, CoreExperimentResult Result, CoreEnsembleResult Row)>();
@@ -60,7 +69,7 @@ foreach (var (label, spec) in experiments)
 
 var lines = new List<string>
 {
-    string.Create(inv, $"MNIST test set{(Quick ? " (quick subset)" : "")}, one tick, deployed integer cores; {epochs} epochs (larger network {largeEpochs}); seed {seed}."),
+    string.Create(inv, $"MNIST test set{(Quick ? " (quick subset)" : "")}, one tick, deployed integer cores; {epochs} epochs (larger network: {groups} groups, {largeEpochs} epochs, shift {shift}, {largeMembers} member(s)); seed {seed}."),
     "",
     "| experiment | ensemble | accuracy | cores | neuron spikes / image | synaptic events / image | axon spikes / image |",
     "|---|---:|---:|---:|---:|---:|---:|",

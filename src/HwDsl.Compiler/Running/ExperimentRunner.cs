@@ -19,11 +19,23 @@ public static class ExperimentRunner
     /// <summary>As <see cref="Run(ExperimentSpec, ExperimentOptions?)"/>, also handing back the trained network
     /// (e.g. to deploy float-trained weights on other hardware with <see cref="Transfer"/>).</summary>
     public static ExperimentResult Run(ExperimentSpec spec, ExperimentOptions? options, out CompiledNetwork trainedNetwork)
+        => Run(spec, options, start: null, out trainedNetwork);
+
+    /// <summary>
+    /// As <see cref="Run(ExperimentSpec, ExperimentOptions?)"/>, but training starts from the weights of
+    /// <paramref name="start"/> (same topology, e.g. a float-trained network fine-tuned with rounding in the loop)
+    /// instead of a fresh initialisation.
+    /// </summary>
+    public static ExperimentResult FineTune(ExperimentSpec spec, CompiledNetwork start, ExperimentOptions? options = null)
+        => Run(spec, options, start ?? throw new ArgumentNullException(nameof(start)), out _);
+
+    private static ExperimentResult Run(ExperimentSpec spec, ExperimentOptions? options, CompiledNetwork? start, out CompiledNetwork trainedNetwork)
     {
         options ??= new ExperimentOptions();
         var pool = options.Pool ?? MacPool.Shared;
         var data = options.LoadData(spec.Data.Name);
         var network = NetworkCompiler.Compile(spec, data.Train.FeatureCount, data.Train.ClassCount, options.Devices);
+        if (start is not null) network.CopyParametersFrom(start);
         var training = ToTrainingOptions(spec);
 
         var run = RunFolder.Create(spec.Name, options.RunRoot);

@@ -126,6 +126,35 @@ public sealed class RoundingTests
             Assert.True(rows["fitted"] > rows["nearest"] + 0.05, all);
             Assert.True(rows["in-training"] > rows["nearest"] + 0.05, all);
             Assert.True(rows["in-training+fitted"] > rows["nearest"] + 0.1, all);
+            Assert.True(rows["fine-tuned"] > rows["nearest"] + 0.05, all);
+        }
+        finally
+        {
+            if (Directory.Exists(options.RunRoot)) Directory.Delete(options.RunRoot, true);
+        }
+    }
+
+    [Fact]
+    public void Fine_tuning_starts_from_the_given_network_and_refuses_another_topology()
+    {
+        var data = MnistSubset.Take(2000, 500);
+        var options = new ExperimentOptions { Data = data, RunRoot = Path.Combine(Path.GetTempPath(), "hwdsl-finetune-" + Guid.NewGuid().ToString("N")), Pool = new MacPool(1) };
+        try
+        {
+            var naive = RoundingSweep.Experiment("mlp", units: 16, bits: 2, seed: 0, epochs: 2, Datasets.Mnist);
+            var result = ExperimentRunner.Run(naive.Build(), options, out var trained);
+            // With a vanishing learning rate the fine-tuned network is the start: it deploys exactly as the start does.
+            var still = ExperimentRunner.FineTune(naive.With(t => t.Epochs(1).Adam(1e-30)).Build(), trained, options);
+            Assert.Equal(result.DeployedMean, still.DeployedMean);
+            Assert.Equal(result.FloatAccuracy, still.FloatAccuracy);
+            // A real fine-tune moves away from it, and from a fresh one-epoch training.
+            var tuned = ExperimentRunner.FineTune(naive.With(t => t.Epochs(1).HardwareAware(HwDsl.Rounding.InTraining)).Build(), trained, options);
+            var fresh = ExperimentRunner.Run(naive.With(t => t.Epochs(1).HardwareAware(HwDsl.Rounding.InTraining)).Build(), options);
+            Assert.NotEqual(result.DeployedMean, tuned.DeployedMean);
+            Assert.NotEqual(fresh.DeployedMean, tuned.DeployedMean);
+
+            var other = RoundingSweep.Experiment("mlp", units: 8, bits: 2, seed: 0, epochs: 1, Datasets.Mnist).Build();
+            Assert.Contains("differ in topology", Assert.Throws<ArgumentException>(() => ExperimentRunner.FineTune(other, trained, options)).Message);
         }
         finally
         {
