@@ -1,8 +1,7 @@
 // Muller & Indiveri 2015 (arXiv 1504.05767): rounding methods for low-resolution weights at a fixed weight-memory
 // budget (hidden units × bits per weight constant). Two network algorithms — an MLP with a clipped-ReLU hidden layer
 // and one with binary (sign) hidden neurons — each trained in float and deployed by round-to-nearest, stochastic
-// rounding and a fitted per-layer scale, trained with rounding in the loop (max |w| and fitted scale) from scratch, and
-// fine-tuned: the float network trained one more epoch with rounding in the loop.
+// rounding and a fitted per-layer scale, and trained with rounding in the loop (max |w| and fitted scale).
 //   hwdsl run scripts/muller2015.csx [--quick] [--set budgets=32,128] [--set bits=1,2,3,4,6,8] [--set epochs=3]
 //                                    [--set seeds=0] [--set train=10000]
 // Writes muller2015.csv after every point and muller2015.md at the end.

@@ -4,17 +4,13 @@ namespace HwDsl.Compiler;
 /// The Muller &amp; Indiveri 2015 comparison: at a fixed weight-memory budget (hidden units × bits per weight constant),
 /// one network per bit width is trained in float and deployed by round-to-nearest, stochastic rounding and a fitted
 /// per-layer scale (the same trained weights, <see cref="ExperimentRunner.Transfer"/>), and trained again with rounding
-/// in the loop (with max |w| and with the fitted scale, from scratch), and the float network fine-tuned for one more epoch with
-/// rounding in the loop (post-training rounding against quantization-aware fine-tuning). Every weight of every layer is quantized; inputs and
+/// in the loop (with max |w| and with the fitted scale). Every weight of every layer is quantized; inputs and
 /// activations stay float, so only the weight rounding differs between methods.
 /// </summary>
 public static class RoundingSweep
 {
     /// <summary>The methods, in table order.</summary>
-    public static IReadOnlyList<string> Methods { get; } = ["float", "nearest", "stochastic", "fitted", "in-training", "in-training+fitted", "fine-tuned"];
-
-    /// <summary>Epochs of rounding in the loop that "fine-tuned" adds to the float-trained network.</summary>
-    public const int FineTuneEpochs = 1;
+    public static IReadOnlyList<string> Methods { get; } = ["float", "nearest", "stochastic", "fitted", "in-training", "in-training+fitted"];
 
     /// <summary>The network algorithms.</summary>
     public static IReadOnlyList<string> Networks { get; } = ["mlp", "binary-neurons"];
@@ -39,8 +35,7 @@ public static class RoundingSweep
             .Train(t => t.Adam(1e-3).Epochs(epochs).Batch(100).NaiveMapping());
     }
 
-    /// <summary>Trains and evaluates every method at one point (four trainings: float, in-training, in-training+fitted, and
-    /// the fine-tuning of the float network with rounding in the loop for <see cref="FineTuneEpochs"/> more epoch).</summary>
+    /// <summary>Trains and evaluates every method at one point (three trainings: float, in-training, in-training+fitted).</summary>
     public static IReadOnlyList<RoundingSweepRow> RunPoint(string network, int budget, int bits, int seed, int epochs, DatasetRef data, ExperimentOptions options)
     {
         var units = UnitsFor(budget, bits);
@@ -56,7 +51,6 @@ public static class RoundingSweep
         Add("in-training", ExperimentRunner.Run(naive.With(t => t.HardwareAware(Rounding.InTraining)).Build(), options).DeployedMean);
         Add("in-training+fitted", ExperimentRunner.Run(Experiment(network, units, bits, seed, epochs, data, fitted: true)
             .With(t => t.HardwareAware(Rounding.InTraining)).Build(), options).DeployedMean);
-        Add("fine-tuned", ExperimentRunner.FineTune(naive.With(t => t.HardwareAware(Rounding.InTraining).Epochs(FineTuneEpochs)).Build(), trained, options).DeployedMean);
         return rows;
     }
 }
