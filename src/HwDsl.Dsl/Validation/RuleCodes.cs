@@ -83,7 +83,7 @@ namespace HwDsl;
 /// <item><term>HW0609</term><description>time steps 1..1024, more than one only with stochastic encoding; encoding threshold in (0, 1]</description></item>
 /// <item><term>HW0610</term><description>a core experiment needs data, a network, windows, a layer</description></item>
 /// <item><term>HW0611</term><description>core training: learning rate finite &gt; 0, epochs ≥ 1, batch ≥ 1, shift 0..8 pixels</description></item>
-/// <item><term>HW0612</term><description>core training: smoothing σ₀ and readout scale finite and &gt; 0; hard hidden spikes only with LearnedBinary</description></item>
+/// <item><term>HW0612</term><description>core training: smoothing σ₀ and readout scale finite and &gt; 0; hard hidden and output spikes only with LearnedBinary</description></item>
 /// <item><term>HW0613</term><description>ensemble sizes must be 1..1024</description></item>
 /// <item><term>HW0701</term><description>Rounding.Stochastic together with programming or read noise (not modelled)</description></item>
 /// <item><term>HW0702</term><description>Rounding.Stochastic in Float mode (nothing is deployed)</description></item>
@@ -327,7 +327,7 @@ public static class RuleCodes
     /// <summary>HW0611: core training: learning rate finite &gt; 0, epochs ≥ 1, batch ≥ 1, shift 0..8 pixels.</summary>
     public const string CoreTraining = "HW0611";
 
-    /// <summary>HW0612: core training: smoothing σ₀ and readout scale finite and &gt; 0; hard hidden spikes only with LearnedBinary.</summary>
+    /// <summary>HW0612: core training: smoothing σ₀ and readout scale finite and &gt; 0; hard hidden and output spikes only with LearnedBinary.</summary>
     public const string CoreSmoothing = "HW0612";
 
     /// <summary>HW0613: ensemble sizes must be 1..1024.</summary>
