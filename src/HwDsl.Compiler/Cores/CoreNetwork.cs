@@ -17,7 +17,7 @@ namespace HwDsl.Compiler;
 public sealed class CoreNetwork : ILayer<float>
 {
     private readonly float[][] _axonWeights;
-    private readonly int[] _readoutOrder;
+    private readonly int[] _classOf;
 
     /// <summary>Builds the network for <paramref name="spec"/> with parameters drawn from <paramref name="seed"/>: W ~ U(0, 1), b = 0.</summary>
     public CoreNetwork(CoreNetworkSpec spec, CoreTrainingSpec training, int seed)
@@ -25,7 +25,7 @@ public sealed class CoreNetwork : ILayer<float>
         Spec = spec;
         Training = training;
         Layout = new CoreLayout(spec);
-        _readoutOrder = spec.ReadoutOrder();
+        _classOf = spec.ClassOfNeurons();
         var rng = new SeededRandom((ulong)seed, 0x7e4);
         var connections = new List<Tensor<float>[]>();
         var leaks = new List<Tensor<float>[]>();
@@ -89,9 +89,7 @@ public sealed class CoreNetwork : ILayer<float>
             }
             input = outputs.Length == 1 ? outputs[0] : tape.ConcatColumns(outputs);
         }
-        // Class by class (a no-op order with one output core), then each class's spike probabilities summed.
-        if (Spec.Layers[^1].Cores > 1) input = tape.GatherColumns(input, _readoutOrder);
-        return tape.GroupSum(input, Spec.PerClass, (float)Training.ReadoutScale);
+        return tape.GroupSum(input, _classOf, Spec.Classes, (float)Training.ReadoutScale);
     }
 
     /// <inheritdoc />

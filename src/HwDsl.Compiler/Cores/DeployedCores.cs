@@ -76,7 +76,7 @@ public sealed class DeployedCores
         var counts = new int[split.Count * classes];
         var total = new CoreActivity();
         var gate = new object();
-        var classOf = Enumerable.Range(0, spec.Layers[^1].TotalNeurons).Select(spec.ClassOf).ToArray();
+        var classOf = spec.ClassOfNeurons();
         Parallel.For(0, (split.Count + 255) / 256, new ParallelOptions { CancellationToken = cancel }, chunk =>
         {
             var local = new CoreActivity();

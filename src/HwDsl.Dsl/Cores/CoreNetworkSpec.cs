@@ -41,10 +41,8 @@ public sealed record CoreNetworkSpec(
         return neuron % last.Neurons / (PerClass / last.Cores);
     }
 
-    /// <summary>The last layer's neurons (core by core indices) ordered by class: class c's PerClass neurons are
-    /// entries [c·PerClass, (c+1)·PerClass).</summary>
-    public int[] ReadoutOrder() =>
-        [.. Enumerable.Range(0, Layers[^1].TotalNeurons).OrderBy(ClassOf).ThenBy(j => j)];
+    /// <summary><see cref="ClassOf"/> for every neuron of the last layer, cores in order.</summary>
+    public int[] ClassOfNeurons() => [.. Enumerable.Range(0, Layers[^1].TotalNeurons).Select(ClassOf)];
 
     /// <summary>Sources (windows or cores) below layer <paramref name="layer"/>.</summary>
     /// <param name="layer">Layer index.</param>

@@ -101,11 +101,13 @@ public sealed class CoreOpTests
         var rng = new SeededRandom(11);
         var x = GradientCheck.Random(3, 8, rng);
         var y = GradientCheck.Random(3, 4, rng);
-        AssertAgrees(GradientCheck.Compare(t => t.GroupSum(x, 4, 2.5), [x]));
+        int[] halves = [0, 0, 0, 0, 1, 1, 1, 1];
+        AssertAgrees(GradientCheck.Compare(t => t.GroupSum(x, halves, 2, 2.5), [x]));
+        AssertAgrees(GradientCheck.Compare(t => t.GroupSum(x, [1, 0, 2, 0, 1, 2, 2, 0], 3, 1.5), [x]));
         AssertAgrees(GradientCheck.Compare(t => t.GatherColumns(x, [7, 0, 0, 3, 7]), [x]));
         AssertAgrees(GradientCheck.Compare(t => t.ConcatColumns([x, y, x]), [x, y]));
         var tape = new Tape<double>(new MacPool(1));
-        var g = tape.GroupSum(x, 4, 1.0);
+        var g = tape.GroupSum(x, halves, 2, 1.0);
         Assert.Equal(x.Values[4] + x.Values[5] + x.Values[6] + x.Values[7], g.Values[1], 12);
         var cat = tape.ConcatColumns([y, x]);
         Assert.Equal(x.Values[8], cat.Values[12 + 4]);

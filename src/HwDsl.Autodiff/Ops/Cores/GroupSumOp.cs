@@ -3,24 +3,26 @@ using System.Numerics;
 namespace HwDsl.Autodiff;
 
 /// <summary>
-/// y[r, g] = scale · Σ_{k &lt; size} x[r, g·size + k]: the class-sum readout of core neurons (each class owns
-/// <c>size</c> consecutive neurons). Linear, so backward spreads scale·dy over each group.
+/// y[r, g] = scale · Σ_{k : group[k] = g} x[r, k]: the class-sum readout of core neurons (column k counts for class
+/// group[k]; columns are added in order). Linear, so backward gives column k scale·dy[r, group[k]].
 /// </summary>
-public sealed class GroupSumOp<T>(Tensor<T> x, Tensor<T> y, int size, T scale) : TapeOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class GroupSumOp<T>(Tensor<T> x, Tensor<T> y, int[] group, T scale) : TapeOp<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    internal static Tensor<T> Forward(Tape<T> tape, Tensor<T> x, int size, T scale)
+    internal static Tensor<T> Forward(Tape<T> tape, Tensor<T> x, int[] group, int groups, T scale)
     {
-        if (size < 1 || x.Cols % size != 0) throw new ArgumentException($"group sum: {x.Cols} columns do not split into groups of {size}.");
-        var groups = x.Cols / size;
+        if (group.Length != x.Cols) throw new ArgumentException($"group sum: {group.Length} group indices for {x.Cols} columns.");
+        foreach (var g in group)
+            if ((uint)g >= (uint)groups) throw new ArgumentException($"group sum: group {g} is outside 0..{groups - 1}.");
         var y = tape.Output(x.Rows, groups, x.RequiresGrad);
+        y.Values.Clear();
         for (var r = 0; r < x.Rows; r++)
-            for (var g = 0; g < groups; g++)
-            {
-                var sum = T.Zero;
-                for (var k = 0; k < size; k++) sum += x.Values[r * x.Cols + g * size + k];
-                y.Values[r * groups + g] = scale * sum;
-            }
-        tape.Record(new GroupSumOp<T>(x, y, size, scale), y);
+        {
+            var sums = y.Values.Slice(r * groups, groups);
+            var row = x.Values.Slice(r * x.Cols, x.Cols);
+            for (var k = 0; k < row.Length; k++) sums[group[k]] += row[k];
+        }
+        for (var k = 0; k < y.Length; k++) y.Values[k] *= scale;
+        tape.Record(new GroupSumOp<T>(x, y, group, scale), y);
         return y;
     }
 
@@ -31,18 +33,18 @@ public sealed class GroupSumOp<T>(Tensor<T> x, Tensor<T> y, int size, T scale) :
         if (dx.IsEmpty) return;
         var groups = y.Cols;
         for (var r = 0; r < x.Rows; r++)
-            for (var g = 0; g < groups; g++)
-            {
-                var d = scale * y.Gradient[r * groups + g];
-                for (var k = 0; k < size; k++) dx[r * x.Cols + g * size + k] += d;
-            }
+        {
+            var dy = y.Gradient.Slice(r * groups, groups);
+            var row = dx.Slice(r * x.Cols, x.Cols);
+            for (var k = 0; k < row.Length; k++) row[k] += scale * dy[group[k]];
+        }
     }
 }
 
 /// <summary>The group-sum op on a tape.</summary>
 public static class GroupSumExtensions
 {
-    /// <summary>Sums consecutive groups of <paramref name="size"/> columns, times <paramref name="scale"/>.</summary>
-    public static Tensor<T> GroupSum<T>(this Tape<T> tape, Tensor<T> x, int size, T scale) where T : unmanaged, IFloatingPointIeee754<T>
-        => GroupSumOp<T>.Forward(tape, x, size, scale);
+    /// <summary>Sums the columns of each group (column k belongs to group <paramref name="group"/>[k] &lt; <paramref name="groups"/>), times <paramref name="scale"/>.</summary>
+    public static Tensor<T> GroupSum<T>(this Tape<T> tape, Tensor<T> x, int[] group, int groups, T scale) where T : unmanaged, IFloatingPointIeee754<T>
+        => GroupSumOp<T>.Forward(tape, x, group, groups, scale);
 }
