@@ -42,6 +42,8 @@ public static class DeviceComparison
         IReadOnlyList<DeviceTrial> list = [.. trials];
         foreach (var trial in list)
             DeviceBinder.Bind(Spec(trial, 0, true, epochs, hidden, samples, dataset, learningRate), options.Devices ?? DeviceCatalog.Default);
+        // Every run reads the same data set: load it once, not once per trial, seed and mode.
+        if (list.Count > 0) options = options with { Data = options.LoadData(Spec(list[0], 0, true, epochs, hidden, samples, dataset, learningRate).Data.Name) };
         var rows = new List<Row>();
         foreach (var trial in list)
             foreach (var seed in seeds)
@@ -51,7 +53,7 @@ public static class DeviceComparison
                     var spec = Spec(trial, seed, hardwareAware, epochs, hidden, samples, dataset, learningRate);
                     var result = ExperimentRunner.Run(spec, options, out var network);
                     options.Cancel.ThrowIfCancellationRequested();
-                    var data = options.LoadData(spec.Data.Name);
+                    var data = options.Data!;
                     foreach (var seconds in trial.ReadSeconds)
                     {
                         var at = seconds == spec.Evaluation.ReadSeconds ? result : ExperimentRunner.Evaluate(
