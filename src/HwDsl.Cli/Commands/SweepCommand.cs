@@ -92,8 +92,7 @@ internal static class SweepCommand
             var all = SweepStatus.Of(folder, client);
             Console.WriteLine($"sweep {folder.Root}: {folder.Manifest.Points.Count} points");
             foreach (var group in all.GroupBy(s => s.State)) Console.WriteLine($"  {group.Key,-10} {group.Count()}");
-            foreach (var s in all.Where(s => s.State != "done"))
-                Console.WriteLine($"  {s.State,-10} {s.Point.Describe()}{(s.ExitCode is { } e ? $"  exit {e}" : "")}{(s.Detail is { } d ? $"  {d}" : "")}  log {s.Log}");
+            foreach (var s in all.Where(s => s.Unfinished)) Console.WriteLine(SweepConsole.NotDone(s));
             if (SlurmExecutor.Submissions(folder).Count > 0 && client is null) Console.WriteLine("  (Slurm not reachable from here: queued and running tasks show as incomplete or not run)");
             return 0;
         });

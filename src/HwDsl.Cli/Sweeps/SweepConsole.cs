@@ -21,17 +21,21 @@ internal static class SweepConsole
         Console.Write(TextTable(table));
         Console.WriteLine();
         Console.WriteLine($"merged table: {Path.Combine(folder.Root, "results.csv")} (and results.json)");
-        var bad = status.Where(s => s.State != "done").ToList();
+        var bad = status.Where(s => s.Unfinished).ToList();
         if (bad.Count == 0)
         {
             Console.WriteLine($"all {status.Count} points done.");
             return 0;
         }
         Console.WriteLine($"{status.Count - bad.Count} of {status.Count} points done; not done:");
-        foreach (var s in bad) Console.WriteLine($"  {s.State,-10} {s.Point.Describe()}{(s.ExitCode is { } e ? $"  exit {e}" : "")}{(s.Detail is { } d ? $"  {d}" : "")}  log {s.Log}");
+        foreach (var s in bad) Console.WriteLine(NotDone(s));
         Console.WriteLine($"run only these again: hwdsl sweep --resume --output {folder.Root}{(SlurmExecutor.Submissions(folder).Count > 0 ? " --on slurm" : "")}");
         return 1;
     }
+
+    /// <summary>One line on a point that is not done: state, parameters, exit code, detail and log.</summary>
+    public static string NotDone(PointStatus s) =>
+        $"  {s.State,-10} {s.Point.Describe()}{(s.ExitCode is { } e ? $"  exit {e}" : "")}{(s.Detail is { } d ? $"  {d}" : "")}  log {s.Log}";
 
     /// <summary>Parameters, status and metrics as aligned columns (paths are in the CSV).</summary>
     public static string TextTable(MergedTable table)

@@ -9,7 +9,4 @@ public sealed record PointStatus(SweepPoint Point, string State, int? ExitCode, 
 {
     /// <summary>Needs running again (what <c>--resume</c> picks).</summary>
     public bool Unfinished => State != "done";
-
-    /// <summary>Ended without success.</summary>
-    public bool Bad => State is "failed" or "lost" or "incomplete";
 }
