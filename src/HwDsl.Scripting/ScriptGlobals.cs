@@ -45,9 +45,6 @@ public sealed class ScriptGlobals
     /// <summary>Where scripts print; the console in <c>hwdsl run</c>.</summary>
     public TextWriter Out { get; }
 
-    /// <summary>The parameter names the script has read with <see cref="Param{T}"/> so far.</summary>
-    public IReadOnlyCollection<string> ParametersRead => _parameters.Read;
-
     /// <summary>
     /// Runs <paramref name="spec"/> with <see cref="Options"/> (on the quick subset when <see cref="Quick"/>), showing progress.
     /// Throws <see cref="OperationCanceledException"/> after a cancelled run, once its run folder is written.
@@ -84,7 +81,6 @@ public sealed class ScriptGlobals
     /// <summary>Variables the REPL carries over when it restarts its submission chain (read by the generated carry-over submission).</summary>
     public IDictionary<string, object?> Carried { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
-    /// <summary>The REPL gives each submission a fresh token, so one Ctrl-C stops one submission, not the session.</summary>
     /// <summary>Makes later runs use <paramref name="devices"/> (the REPL calls it when the plugin host reloads).</summary>
     public void UseDevices(DeviceCatalog devices)
     {
@@ -92,6 +88,7 @@ public sealed class ScriptGlobals
         Options = Options with { Devices = devices };
     }
 
+    /// <summary>The REPL gives each submission a fresh token, so one Ctrl-C stops one submission, not the session.</summary>
     internal void ResetCancel(CancellationToken cancel) => Options = Options with { Cancel = cancel };
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="fileName"/> in <see cref="Output"/> atomically (a stopped run keeps the last complete file).</summary>
@@ -99,9 +96,7 @@ public sealed class ScriptGlobals
     {
         var path = Path.Combine(Output, fileName);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var tmp = path + ".tmp";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, path, overwrite: true);
+        RunFolder.WriteAtomic(path, text);
         return path;
     }
 }

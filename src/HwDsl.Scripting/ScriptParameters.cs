@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace HwDsl.Scripting;
@@ -9,14 +8,9 @@ namespace HwDsl.Scripting;
 /// </summary>
 internal sealed class ScriptParameters(IReadOnlyDictionary<string, string> values)
 {
-    private readonly ConcurrentDictionary<string, bool> _read = new(StringComparer.Ordinal);
-
-    public IReadOnlyCollection<string> Read => [.. _read.Keys];
-
     public T Get<T>(string name, T fallback)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        _read.TryAdd(name, true);
         if (!values.TryGetValue(name, out var text)) return fallback;
         try
         {

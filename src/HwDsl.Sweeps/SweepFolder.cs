@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -84,14 +83,5 @@ public sealed class SweepFolder
     internal static void WriteJson(string path, object value) => WriteText(path, JsonSerializer.Serialize(value, value.GetType(), Json) + "\n");
 
     /// <summary>Writes beside the target, flushes, renames over it: readers see the old or the new file, never a part.</summary>
-    internal static void WriteText(string path, string content)
-    {
-        var temp = $"{path}.{Environment.ProcessId}.tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(new UTF8Encoding(false).GetBytes(content));
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
-    }
+    internal static void WriteText(string path, string content) => HwDsl.Compiler.RunFolder.WriteAtomic(path, content);
 }

@@ -38,18 +38,19 @@ public sealed class RunFolder
     }
 
     /// <summary>Replaces <paramref name="file"/> with <paramref name="content"/> atomically.</summary>
-    public void WriteText(string file, string content)
+    public void WriteText(string file, string content) => WriteAtomic(System.IO.Path.Combine(Path, file), content);
+
+    /// <summary>Writes UTF-8 beside <paramref name="path"/>, flushes to disk and renames over it: readers see the old or
+    /// the new file, never a part (the temporary name carries the process id, so concurrent writers do not collide).</summary>
+    public static void WriteAtomic(string path, string content)
     {
-        var target = System.IO.Path.Combine(Path, file);
-        var temp = target + ".tmp";
+        var temp = $"{path}.{Environment.ProcessId}.tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
         {
-            writer.Write(content);
-            writer.Flush();
+            stream.Write(new UTF8Encoding(false).GetBytes(content));
             stream.Flush(flushToDisk: true);
         }
-        File.Move(temp, target, overwrite: true);
+        File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>Replaces <paramref name="file"/> with <paramref name="value"/> as indented JSON.</summary>
