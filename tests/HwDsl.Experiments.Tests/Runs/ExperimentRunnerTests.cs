@@ -1,9 +1,11 @@
 using System.Text.Json;
 using HwDsl.Compiler;
+using HwDsl.Compiler.Tests;
+using HwDsl.Experiments;
 using HwDsl.Kernels;
 using HwDsl.Training;
 
-namespace HwDsl.Compiler.Tests;
+namespace HwDsl.Experiments.Tests;
 
 public sealed class ExperimentRunnerTests : IDisposable
 {

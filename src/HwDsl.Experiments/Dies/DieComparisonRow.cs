@@ -1,4 +1,6 @@
-namespace HwDsl.Compiler;
+using HwDsl.Compiler;
+
+namespace HwDsl.Experiments;
 
 /// <summary>One mode's errors over the dies; for per-die training, also its own die's error.</summary>
 /// <param name="Mode">Training mode.</param>

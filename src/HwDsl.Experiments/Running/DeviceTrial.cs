@@ -1,4 +1,6 @@
-namespace HwDsl.Compiler;
+using HwDsl.Compiler;
+
+namespace HwDsl.Experiments;
 
 /// <summary>
 /// One device in a <see cref="DeviceComparison"/>: the device (and preset) every analog layer uses, the weight bits it

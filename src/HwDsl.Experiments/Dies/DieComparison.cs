@@ -1,4 +1,6 @@
-namespace HwDsl.Compiler;
+using HwDsl.Compiler;
+
+namespace HwDsl.Experiments;
 
 /// <summary>
 /// Borders et al. 2023's comparison: the software baseline (binary network on ideal devices), naive (defect-free

@@ -1,4 +1,6 @@
-namespace HwDsl.Compiler;
+using HwDsl.Compiler;
+
+namespace HwDsl.Experiments;
 
 /// <summary>One deployed accuracy of the fixed-budget rounding sweep.</summary>
 /// <param name="Network">Network algorithm (<c>mlp</c>: clipped-ReLU hidden layer; <c>binary-neurons</c>: sign hidden layer).</param>

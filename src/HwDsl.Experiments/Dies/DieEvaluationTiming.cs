@@ -1,6 +1,7 @@
 using System.Globalization;
+using HwDsl.Compiler;
 
-namespace HwDsl.Compiler;
+namespace HwDsl.Experiments;
 
 /// <summary>How long a Monte-Carlo evaluation over dies took, beside plain passes of the same network on ideal devices.</summary>
 /// <param name="Dies">Dies evaluated.</param>

@@ -1,6 +1,6 @@
 using HwDsl.Data;
 
-namespace HwDsl.Scripting;
+namespace HwDsl.Experiments;
 
 /// <summary>The small subset <c>--quick</c> trains and tests on: the first samples of each split (seconds, not minutes).</summary>
 public static class QuickData

@@ -1,4 +1,6 @@
-namespace HwDsl.Compiler;
+using HwDsl.Compiler;
+
+namespace HwDsl.Experiments;
 
 /// <summary>Deployed test accuracy of an ensemble of core networks and its energy proxy per image (summed over members and ticks).</summary>
 /// <param name="Size">Networks in the ensemble.</param>

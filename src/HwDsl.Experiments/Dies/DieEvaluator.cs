@@ -2,19 +2,13 @@ using HwDsl.Autodiff;
 using HwDsl.Data;
 using HwDsl.Kernels;
 using HwDsl.Training;
+using HwDsl.Compiler;
 
-namespace HwDsl.Compiler;
+namespace HwDsl.Experiments;
 
 /// <summary>Monte-Carlo evaluation of a trained binary network over a population of dies.</summary>
 public static class DieEvaluator
 {
-    /// <summary>Die <paramref name="index"/> of <paramref name="population"/> for a network of <paramref name="shapes"/>: sampled from
-    /// <paramref name="layers"/>' statistics, or read from its file.</summary>
-    public static DieMap Die(DiePopulation population, IReadOnlyList<LayerHardware> layers, IReadOnlyList<ArrayShape> shapes, int index) =>
-        population.Files is { } files
-            ? DieMapFile.Load(files[index], shapes)
-            : DieSampler.Sample(layers, shapes, (ulong)population.Seed, DieSampler.Evaluation, index);
-
     /// <summary>
     /// Test accuracy of <paramref name="network"/> deployed on each die in turn (die i = <paramref name="die"/>(i)); the network's
     /// phase and deployed maps are restored to the ideal devices afterwards. Deterministic for any thread count.
@@ -59,7 +53,7 @@ public static class DieEvaluator
     public static DieEvaluationTiming Measure(CompiledNetwork network, ExperimentSpec spec, DiePopulation population,
         DataSplit test, MacPool pool, int repeats = 3)
     {
-        var shapes = Shapes(network);
+        var shapes = DieSource.Shapes(network);
         var tape = new Tape<float>(pool);
         double Median(Action run)
         {
@@ -72,14 +66,11 @@ public static class DieEvaluator
             }
             return times.Order().ElementAt(times.Count / 2);
         }
-        var dies = Median(() => Evaluate(network, population.Count, i => Die(population, spec.Layers, shapes, i), test, pool));
+        var dies = Median(() => Evaluate(network, population.Count, i => DieSource.Die(population, spec.Layers, shapes, i), test, pool));
         var phase = network.Phase;
         network.Phase = NetworkPhase.Float;
         var plain = Median(() => { for (var i = 0; i < population.Count; i++) Evaluation.Run(network, test, tape, batchSize: 2000); });
         network.Phase = phase;
         return new DieEvaluationTiming(population.Count, test.Count, dies, plain);
     }
-
-    /// <summary>The device-array shapes of <paramref name="network"/>'s binary layers.</summary>
-    public static IReadOnlyList<ArrayShape> Shapes(CompiledNetwork network) => [.. network.BinaryLayers.Select(l => l.Shape)];
 }

@@ -1,4 +1,6 @@
-namespace HwDsl.Compiler;
+using HwDsl.Compiler;
+
+namespace HwDsl.Experiments;
 
 /// <summary>What a core experiment produced.</summary>
 /// <param name="Name">Experiment name.</param>

@@ -1,4 +1,6 @@
-namespace HwDsl.Compiler;
+using HwDsl.Compiler;
+
+namespace HwDsl.Experiments;
 
 /// <summary>
 /// The Muller &amp; Indiveri 2015 comparison: at a fixed weight-memory budget (hidden units × bits per weight constant),

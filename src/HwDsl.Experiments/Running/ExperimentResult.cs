@@ -1,6 +1,7 @@
 using HwDsl.Training;
+using HwDsl.Compiler;
 
-namespace HwDsl.Compiler;
+namespace HwDsl.Experiments;
 
 /// <summary>
 /// What one experiment run produced. <see cref="FloatAccuracy"/> is the trained weights evaluated in software;

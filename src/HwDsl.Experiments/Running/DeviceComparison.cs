@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using HwDsl.Compiler;
 
-namespace HwDsl.Compiler;
+namespace HwDsl.Experiments;
 
 /// <summary>
 /// Deployed accuracy per device: the same MLP trained in float (then mapped naively) and hardware-aware on each device,

@@ -1,8 +1,9 @@
 using HwDsl.Data;
 using HwDsl.Kernels;
 using HwDsl.Training;
+using HwDsl.Compiler;
 
-namespace HwDsl.Compiler;
+namespace HwDsl.Experiments;
 
 /// <summary>
 /// Runs a core experiment: trains (one network for the probabilistic baseline, one per ensemble member for learned

@@ -1,4 +1,6 @@
-namespace HwDsl.Compiler;
+using HwDsl.Compiler;
+
+namespace HwDsl.Experiments;
 
 /// <summary>
 /// Misclassification error over a population of dies: per die, mean, sample sd, min, max and a histogram

@@ -4,8 +4,9 @@ using HwDsl.Contracts;
 using HwDsl.Data;
 using HwDsl.Kernels;
 using HwDsl.Training;
+using HwDsl.Compiler;
 
-namespace HwDsl.Compiler;
+namespace HwDsl.Experiments;
 
 /// <summary>
 /// Runs an experiment spec end to end: compile, train in the spec's mode, evaluate in software and as deployed
@@ -81,8 +82,8 @@ public static class ExperimentRunner
             var deployed = new List<double>();
             if (spec.Evaluation.Deployed && spec.Evaluation.Dies is { } dies)
             {
-                var shapes = DieEvaluator.Shapes(network);
-                deployed.AddRange(DieEvaluator.Evaluate(network, dies.Count, i => DieEvaluator.Die(dies, spec.Layers, shapes, i), data.Test, pool));
+                var shapes = DieSource.Shapes(network);
+                deployed.AddRange(DieEvaluator.Evaluate(network, dies.Count, i => DieSource.Die(dies, spec.Layers, shapes, i), data.Test, pool));
             }
             else if (spec.Evaluation.Deployed && network.HardwareLayers.Any())
             {

@@ -1,7 +1,10 @@
+using HwDsl.Compiler;
 using HwDsl.Data;
+using HwDsl.Compiler.Tests;
+using HwDsl.Experiments;
 using HwDsl.Kernels;
 
-namespace HwDsl.Compiler.Tests;
+namespace HwDsl.Experiments.Tests;
 
 /// <summary>A brief training on every device (an MNIST subset, fixed seed): deployment works and each device's
 /// non-idealities show in the deployed accuracy where physics says.</summary>

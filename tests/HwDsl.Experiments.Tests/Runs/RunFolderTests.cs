@@ -1,6 +1,8 @@
 using HwDsl.Compiler;
+using HwDsl.Compiler.Tests;
+using HwDsl.Experiments;
 
-namespace HwDsl.Compiler.Tests;
+namespace HwDsl.Experiments.Tests;
 
 public sealed class RunFolderTests : IDisposable
 {

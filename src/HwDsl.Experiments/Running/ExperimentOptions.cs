@@ -1,8 +1,9 @@
 using HwDsl.Data;
 using HwDsl.Kernels;
 using HwDsl.Training;
+using HwDsl.Compiler;
 
-namespace HwDsl.Compiler;
+namespace HwDsl.Experiments;
 
 /// <summary>Where and how an experiment runs; every member has a sensible default.</summary>
 public sealed record ExperimentOptions

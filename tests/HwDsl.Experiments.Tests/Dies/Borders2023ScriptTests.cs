@@ -1,7 +1,9 @@
 using HwDsl.Compiler;
 using HwDsl.Data;
+using HwDsl.Compiler.Tests;
+using HwDsl.Experiments;
 
-namespace HwDsl.Compiler.Tests;
+namespace HwDsl.Experiments.Tests;
 
 /// <summary>
 /// scripts/borders2023.csx in its --quick form (until `hwdsl run` lands, the same calls are made here): the binary network

@@ -1,7 +1,7 @@
 using System.Globalization;
 using HwDsl.Compiler;
 
-namespace HwDsl.Scripting;
+namespace HwDsl.Experiments;
 
 /// <summary>Experiment results as a Markdown table: what scripts print and save, and how the REPL shows a result.</summary>
 public static class ResultTable

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using HwDsl.Compiler;
 
-namespace HwDsl.Compiler;
+namespace HwDsl.Experiments;
 
 /// <summary>The comparison's rows and a Markdown table.</summary>
 /// <param name="Rows">Software, naive, statistics-aware, then one row per per-die training.</param>
