@@ -121,45 +121,4 @@ public static class ExperimentRunner
         };
         return new TrainingOptions(t.Epochs, t.Batch, optimizer, schedule, spec.Seed);
     }
-
-    /// <summary>The reproducibility record of a run: what ran, on what data, with which code and devices.</summary>
-    private sealed record RunRecord(ExperimentSpec Spec, Dataset Data, CompiledNetwork Network, DeviceCatalog Devices, int Threads)
-    {
-        public object With(string status) => new
-        {
-            status,
-            updated = DateTime.UtcNow.ToString("O"),
-            name = Spec.Name,
-            seed = Spec.Seed,
-            mode = Spec.Training.Mode.ToString(),
-            threads = Threads,
-            data = new { name = Data.Name, checksum = Data.Checksum, files = Data.Files.Select(f => new { f.Role, f.Sha256, f.Path }) },
-            versions = new
-            {
-                hwdsl = typeof(ExperimentRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
-                dotnet = Environment.Version.ToString(),
-                mac_core = Gemm.Describe(),
-                contract = $"{ContractVersion.Major}.{ContractVersion.Minor}",
-                devices = Spec.Layers.Where(l => !l.Digital).Select(l => (l.Device, l.DeviceChoice)).Distinct()
-                    .Select(d => (Model: Devices.Resolve(d.Device), d.DeviceChoice))
-                    .Select(d => new { d.Model.Name, d.Model.Version, settings = d.DeviceChoice.ToString() }),
-            },
-            network = Network.Describe(),
-        };
-    }
-
-    /// <summary>Rewrites metrics.csv after every epoch (atomically) and forwards progress to the caller's observer.</summary>
-    private sealed class MetricsWriter(RunFolder run, CompiledNetwork network, ITrainingObserver? inner) : ITrainingObserver
-    {
-        private readonly List<IReadOnlyList<object?>> _rows = [];
-
-        public void OnBatch(int epoch, int batch, int batches, double runningLoss) => inner?.OnBatch(epoch, batch, batches, runningLoss);
-
-        public void OnEpoch(EpochMetrics m)
-        {
-            _rows.Add([m.Epoch + 1, m.LearningRate, network.Beta, m.TrainLoss, m.TrainAccuracy, m.TestLoss, m.TestAccuracy, m.SamplesPerSecond, m.TrainTime.TotalSeconds]);
-            run.WriteCsv("metrics.csv", ["epoch", "lr", "beta", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "samples_per_s", "train_seconds"], _rows);
-            inner?.OnEpoch(m);
-        }
-    }
 }
