@@ -225,6 +225,18 @@ public static class RuleCodes
 
     /// <summary>HW0147: evaluation read time At(...) must be finite and ≥ 0.</summary>
     public const string ReadTime = "HW0147";
+
+    /// <summary>HW0148: the device gives no usable binary states (G(1) must exceed G(0)); a fault of the device model.</summary>
+    public const string DeviceBinaryStates = "HW0148";
+
+    /// <summary>HW0149: the device's level table is invalid at the layer's bits (not finite, not monotone, outside [Gmin, Gmax], fewer than 2 levels); a fault of the device model.</summary>
+    public const string DeviceLevels = "HW0149";
+
+    /// <summary>HW0150: TileSize needs 1..4096 rows × 1..4096 columns.</summary>
+    public const string TileSize = "HW0150";
+
+    /// <summary>HW0151: ColumnGainError sigma must be in [0, 0.5].</summary>
+    public const string ColumnGainError = "HW0151";
     /// <summary>HW0501: a fixed defect rate must be in [0, 1].</summary>
     public const string DefectRate = "HW0501";
 

@@ -63,7 +63,9 @@ public static class CoreExperimentRunner
     }
 
     private static TrainingOptions Options(CoreExperimentSpec spec, int seed) =>
-        new(spec.Training.Epochs, spec.Training.Batch, new AdamSpec(spec.Training.LearningRate), LearningRateSchedule.Cosine(), seed)
+        new(spec.Training.Epochs, spec.Training.Batch,
+            TrainingRecipes.Optimizer(spec.Training.Optimizer, spec.Training.LearningRate, spec.Training.Momentum, spec.Training.WeightDecay),
+            TrainingRecipes.Schedule(spec.Training.Schedule), seed)
         {
             Shift = spec.Training.Shift > 0 ? new RandomShift(spec.Network.Width, spec.Network.Height, spec.Training.Shift) : null,
         };

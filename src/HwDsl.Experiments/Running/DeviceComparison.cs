@@ -42,7 +42,7 @@ public static class DeviceComparison
         ArgumentNullException.ThrowIfNull(options);
         IReadOnlyList<DeviceTrial> list = [.. trials];
         foreach (var trial in list)
-            DeviceBinder.Bind(Spec(trial, 0, true, epochs, hidden, samples, dataset, learningRate), options.Devices ?? DeviceCatalog.Default);
+            ExperimentBinder.Bind(Spec(trial, 0, true, epochs, hidden, samples, dataset, learningRate), options.Devices ?? DeviceCatalog.Default);
         // Every run reads the same data set: load it once, not once per trial, seed and mode.
         if (list.Count > 0) options = options with { Data = options.LoadData(Spec(list[0], 0, true, epochs, hidden, samples, dataset, learningRate).Data.Name) };
         var rows = new List<Row>();

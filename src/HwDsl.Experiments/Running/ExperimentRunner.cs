@@ -35,14 +35,15 @@ public static class ExperimentRunner
         options ??= new ExperimentOptions();
         var pool = options.Pool ?? MacPool.Shared;
         var data = options.LoadData(spec.Data.Name);
-        var network = NetworkCompiler.Compile(spec, data.Train.FeatureCount, data.Train.ClassCount, options.Devices);
+        // Bound before anything is written or trained: every device value final, every rule checked.
+        var network = NetworkCompiler.Compile(ExperimentBinder.Bind(spec, options.Devices ?? DeviceCatalog.Default, data.Train.FeatureCount, data.Train.ClassCount));
         if (start is not null) network.CopyParametersFrom(start);
         var training = ToTrainingOptions(spec);
 
         var run = RunFolder.Create(spec.Name, options.RunRoot);
         options.Log?.Invoke($"run folder: {run.Path}");
-        var record = new RunRecord(spec, data, network, options.Devices ?? DeviceCatalog.Default, pool.Threads);
-        run.WriteText("spec.txt", spec.DebugView());
+        var record = new RunRecord(spec, data, network, pool.Threads);
+        run.WriteText("spec.txt", network.Bound.DebugView());   // what runs, with the devices' own values
         run.WriteJson("run.json", record.With("running"));
         var metrics = new MetricsWriter(run, network, options.Observer);
 
@@ -107,18 +108,7 @@ public static class ExperimentRunner
     public static TrainingOptions ToTrainingOptions(ExperimentSpec spec)
     {
         var t = spec.Training;
-        OptimizerSpec optimizer = t.Optimizer switch
-        {
-            OptimizerKind.Sgd => new SgdSpec(t.LearningRate, t.Momentum, t.WeightDecay),
-            OptimizerKind.AdamW => new AdamSpec(t.LearningRate, WeightDecay: t.WeightDecay, Decoupled: true),
-            _ => new AdamSpec(t.LearningRate, WeightDecay: t.WeightDecay),
-        };
-        var schedule = t.Schedule switch
-        {
-            CosineSchedule => LearningRateSchedule.Cosine(),
-            StepSchedule s => LearningRateSchedule.Step(s.Gamma, s.Every),
-            _ => LearningRateSchedule.Constant,
-        };
-        return new TrainingOptions(t.Epochs, t.Batch, optimizer, schedule, spec.Seed);
+        return new TrainingOptions(t.Epochs, t.Batch, TrainingRecipes.Optimizer(t.Optimizer, t.LearningRate, t.Momentum, t.WeightDecay),
+            TrainingRecipes.Schedule(t.Schedule), spec.Seed);
     }
 }

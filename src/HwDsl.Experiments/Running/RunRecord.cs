@@ -7,7 +7,7 @@ using HwDsl.Kernels;
 namespace HwDsl.Experiments;
 
 /// <summary>The reproducibility record of a run: what ran, on what data, with which code and devices.</summary>
-internal sealed record RunRecord(ExperimentSpec Spec, Dataset Data, CompiledNetwork Network, DeviceCatalog Devices, int Threads)
+internal sealed record RunRecord(ExperimentSpec Spec, Dataset Data, CompiledNetwork Network, int Threads)
 {
     public object With(string status) => new
     {
@@ -24,9 +24,8 @@ internal sealed record RunRecord(ExperimentSpec Spec, Dataset Data, CompiledNetw
             dotnet = Environment.Version.ToString(),
             mac_core = Gemm.Describe(),
             contract = $"{ContractVersion.Major}.{ContractVersion.Minor}",
-            devices = Spec.Layers.Where(l => !l.Digital).Select(l => (l.Device, l.DeviceChoice)).Distinct()
-                .Select(d => (Model: Devices.Resolve(d.Device), d.DeviceChoice))
-                .Select(d => new { d.Model.Name, d.Model.Version, settings = d.DeviceChoice.ToString() }),
+            // As bound: the model's version and every parameter the device was configured with.
+            devices = Network.Bound.Devices.Select(d => new { d.Name, d.Version, preset = d.Preset, settings = d.Settings.ToString() }),
         },
         network = Network.Describe(),
     };
