@@ -207,8 +207,7 @@ type Hw =
         Hw.Change($"deviceToDevice {Step.show sigma}", file, line, fun s at -> s.DeviceToDevice(sigma, at.File, at.Line) |> ignore)
 
     /// One copy of `hw` per value (a one-parameter sweep; C# `HardwareBuilder.Sweep`).
-    static member sweep(values: 'T seq, change: 'T -> Hw -> Hw) : Hw -> Hw list =
-        fun hw -> [ for v in values -> change v hw ]
+    static member sweep (values: 'T seq) (change: 'T -> Hw -> Hw) (hw: Hw) : Hw list = [ for v in values -> change v hw ]
 
 /// Named hardware presets (`HwDsl.HardwarePresets`), and presets written as F# pipelines.
 [<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]

@@ -77,13 +77,11 @@ module Script =
         | Some text -> convert name text
         | None -> fallback
 
-    /// This run's results folder (`--output DIR`, default results/<script>), created.
+    /// This run's results folder (`--output DIR`, default results/<script>); created when something is written.
     let output =
-        let dir =
-            match valueOf "--output" with
-            | dir :: _ -> dir
-            | [] -> Path.Combine("results", Path.GetFileNameWithoutExtension(if path = "" then "fsi" else path))
-        Directory.CreateDirectory(dir).FullName
+        match valueOf "--output" with
+        | dir :: _ -> Path.GetFullPath dir
+        | [] -> Path.GetFullPath(Path.Combine("results", Path.GetFileNameWithoutExtension(if path = "" then "fsi" else path)))
 
     let private cancellation =
         lazy
@@ -119,17 +117,13 @@ module Script =
 
     let private loaded = ConcurrentDictionary<string, Dataset>(StringComparer.OrdinalIgnoreCase)
 
-    let private take (split: DataSplit) (count: int) =
-        let n = min count split.Count
-        DataSplit(split.Features.[.. n * split.FeatureCount - 1], split.Labels.[.. n - 1], split.FeatureCount, split.ClassCount)
-
     /// The data set, loaded once; the quick subset with `--quick`.
     let data (d: DatasetRef) =
         loaded.GetOrAdd(
             d.Name,
             fun name ->
                 let full = (options ()).LoadData(name)
-                if quick then Dataset(full.Name, take full.Train 6000, take full.Test 2000, full.Files) else full
+                if quick then full.Take(train = 6000, test = 2000) else full
         )
 
     /// `options ()` with the experiment's data set loaded (the quick subset with `--quick`).
