@@ -25,7 +25,8 @@ let private isStatic (t: Type) = t.IsAbstract && t.IsSealed
 let private isRecord (t: Type) = not (isNull (t.GetMethod "<Clone>$"))
 
 /// The C# vocabulary as (type, member) pairs: every public member of a fluent builder class (with the extension
-/// methods whose receiver is it or is constrained to it), and every public static member of a vocabulary class or record.
+/// methods whose receiver is it or is constrained to it), and every public static member of a vocabulary class or of an
+/// abstract vocabulary record (`WeightRange.Fixed`); the sealed spec records' statics (`ElementSpec.Ideal`) are results.
 let csharpVocabulary () : (string * string) list =
     let types = typeof<ExperimentSpec>.Assembly.GetExportedTypes()
     let extensions =
@@ -44,7 +45,7 @@ let csharpVocabulary () : (string * string) list =
                   yield t.Name, m.Name
               for e in extensions |> Array.filter (fun e -> receiver e = t) do
                   yield t.Name, e.Name
-          elif isStatic t || isRecord t then
+          elif isStatic t || (isRecord t && t.IsAbstract) then
               for m in t.GetMembers(BindingFlags.Public ||| BindingFlags.Static ||| BindingFlags.DeclaredOnly) do
                   if isMember m && not (m.IsDefined(typeof<ExtensionAttribute>, false)) then
                       yield t.Name, m.Name ]
@@ -128,10 +129,7 @@ let exclusions =
           "ExperimentBuilder.Evaluate", "flattened: evaluation settings are operations of `experiment { }` itself"
           "CoreExperimentBuilder.Train", "flattened: training settings are operations of `cores { }` itself"
           "CoreExperimentBuilder.Network", "flattened: the network's settings are operations of `cores { }` itself"
-          "HardwareBuilder.With", "F# hardware is immutable: every pipeline step already returns a modified copy"
-          "Provenance.Default", "spec metadata (where a value came from), not vocabulary"
-          "Provenance.Explicit", "spec metadata, not vocabulary"
-          "Provenance.FromPreset", "spec metadata, not vocabulary" ]
+          "HardwareBuilder.With", "F# hardware is immutable: every pipeline step already returns a modified copy" ]
 
 let private camel (name: string) = string (Char.ToLowerInvariant name.[0]) + name.[1..]
 

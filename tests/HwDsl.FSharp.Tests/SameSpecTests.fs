@@ -57,7 +57,7 @@ let ``every non-ideality, device settings and per-layer overrides`` () =
             .Network(fun n -> n.Dense(64).ClippedRelu().Dense(32).Tanh().Dense(16).Relu().Dense(10) |> ignore)
             .On(hw, fun layers ->
                 layers.First.Digital() |> ignore
-                layers.[1].Device("nvm", "other").InputBits(Nullable()).Preset(HardwarePresets.Ideal) |> ignore
+                layers.[1].Device("nvm", "other").InputBits(Nullable()).ActivationBits(Nullable()).Preset(HardwarePresets.Ideal) |> ignore
                 layers.[2].Analog().ReadNoise(0.02).ActivationBits(Nullable()) |> ignore
                 layers.Last.WeightBits(8).Preset("ideal") |> ignore)
             .Train(fun t -> t.Sgd(0.05, 0.8).Epochs(3).Batch(32).Schedule(Schedule.Step(0.5, 2)).NaiveMapping() |> ignore)
@@ -76,7 +76,7 @@ let ``every non-ideality, device settings and per-layer overrides`` () =
             network (layers { dense 64; clippedRelu; dense 32; tanh; dense 16; relu; dense 10 })
             on hw
             firstLayer (Hw.digital ())
-            layer 1 (Hw.device ("nvm", "other") >> Hw.floatInputs () >> Hw.preset HardwarePresets.ideal)
+            layer 1 (Hw.device ("nvm", "other") >> Hw.floatInputs () >> Hw.floatActivations () >> Hw.preset HardwarePresets.ideal)
             layer 2 (Hw.analog () >> Hw.readNoise 0.02 >> Hw.floatActivations ())
             lastLayer (Hw.weightBits 8 >> Hw.preset "ideal")
             sgd 0.05 0.8
@@ -168,7 +168,7 @@ let ``TrueNorth-like cores`` () =
     let csharp =
         Cores.Experiment("yepes").Seed(3).Data(Datasets.Mnist)
             .Network(fun n ->
-                n.Image(28, 28).Windows(16, 12).Window(0, 0, 8).Layer(64, 1).Layer(250, 5).Readout(25).AxonTypes([| 1; -1 |], false)
+                n.Image(28, 28).Windows(16, 12).Window(0, 0, 16).Layer(50, 1).Layer(250, 5).Readout(25).AxonTypes([| 1; -1 |], false)
                     .Threshold(2).TimeSteps(4, InputEncoding.Stochastic, 0.4) |> ignore)
             .Train(fun t ->
                 t.LearnedBinary().Adam(2e-3).Epochs(2).Batch(50).Smoothing(0.5).ReadoutScale(2.0).HardHiddenSpikes(false).HardOutputSpikes(false).Shift(1) |> ignore)
@@ -180,8 +180,8 @@ let ``TrueNorth-like cores`` () =
             data Datasets.mnist
             image 28 28
             windows 16 12
-            window 0 0 8
-            layer 64 1
+            window 0 0 16
+            layer 50 1
             layer 250 5
             readout 25
             axonTypes [ 1; -1 ] false
