@@ -138,21 +138,26 @@ module Script =
 
     /// Runs `e` with the script's options, printing progress.
     let run (e: ExperimentDef) =
+        Exp.build e |> ignore   // refuse a bad spec before loading any data
         let r = Exp.runWith (optionsFor e) e
         checkCancel ()
         r
 
     /// Runs `e` and keeps its trained network (for `transfer`).
     let train (e: ExperimentDef) =
+        Exp.build e |> ignore
         let t = Exp.train (optionsFor e) e
         checkCancel ()
         t
 
     /// Deploys `trained`'s weights on `e`'s hardware without retraining.
-    let transfer (trained: Trained) (e: ExperimentDef) = Exp.transfer (optionsFor e) trained e
+    let transfer (trained: Trained) (e: ExperimentDef) =
+        Exp.build e |> ignore
+        Exp.transfer (optionsFor e) trained e
 
     /// Runs a core experiment with the script's options.
     let runCores (e: CoreExperimentDef) =
+        Cores.build e |> ignore
         let o = options ()
         let o =
             match e.Data with
