@@ -7,7 +7,7 @@
 
 open System.Globalization
 open HwDsl
-open HwDsl.Compiler
+open HwDsl.Experiments
 open HwDsl.Data
 open HwDsl.FSharp
 

@@ -5,6 +5,7 @@ open System.Runtime.CompilerServices
 open System.Runtime.InteropServices
 open HwDsl
 open HwDsl.Compiler
+open HwDsl.Experiments
 
 /// Building, varying, running and showing experiments written with `experiment "name" { … }`.
 [<AbstractClass; Sealed>]

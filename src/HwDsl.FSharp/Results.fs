@@ -4,6 +4,7 @@ open System
 open System.Globalization
 open HwDsl
 open HwDsl.Compiler
+open HwDsl.Experiments
 open HwDsl.Training
 
 /// One training epoch as recorded (1-based `Epoch`).

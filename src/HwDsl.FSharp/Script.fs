@@ -7,6 +7,7 @@ open System.IO
 open System.Threading
 open HwDsl
 open HwDsl.Compiler
+open HwDsl.Experiments
 open HwDsl.Data
 open HwDsl.Plugins
 open HwDsl.Training
@@ -43,7 +44,7 @@ module Script =
         |> Array.tryFind (fun a -> a.EndsWith(".fsx", StringComparison.OrdinalIgnoreCase))
         |> Option.defaultValue ""
 
-    /// `--quick`: a small subset that runs in seconds (the first 6,000 training and 2,000 test images, as `hwdsl run --quick`).
+    /// `--quick`: the small subset `hwdsl run --quick` uses (`QuickData.Subset`), seconds instead of minutes.
     let quick = args |> List.contains "--quick"
 
     let private valueOf (flag: string) =
@@ -123,7 +124,7 @@ module Script =
             d.Name,
             fun name ->
                 let full = (options ()).LoadData(name)
-                if quick then full.Take(train = 6000, test = 2000) else full
+                if quick then QuickData.Subset full else full
         )
 
     /// `options ()` with the experiment's data set loaded (the quick subset with `--quick`).
