@@ -24,6 +24,14 @@ module Failures =
             let relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path)
             if relative.StartsWith("..", StringComparison.Ordinal) then path else relative
 
+    /// A mistake in the command line or the script's inputs: in a script its one line on stderr and exit code 1,
+    /// elsewhere an `ArgumentException`.
+    let userError (message: string) : 'T =
+        if inScript.Value then
+            eprintfn "%s" message
+            exit 1
+        else raise (ArgumentException message)
+
     /// One error as a compiler-style line.
     let line (e: SpecError) =
         if e.Where.HasLocation then $"{display e.File}({e.Line}): error {e.Code}: {e.Message}" else e.ToString()

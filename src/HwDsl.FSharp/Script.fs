@@ -35,7 +35,6 @@ module Script =
     let args =
         Environment.GetCommandLineArgs()
         |> Array.skipWhile (fun a -> not (a.EndsWith(".fsx", StringComparison.OrdinalIgnoreCase)))
-        |> Array.truncate Int32.MaxValue
         |> fun a -> if a.Length = 0 then [] else List.ofArray a.[1..]
 
     /// The script's path, or "" outside a script.
@@ -50,16 +49,38 @@ module Script =
     let private valueOf (flag: string) =
         args |> List.pairwise |> List.filter (fun (a, _) -> a = flag) |> List.map snd
 
+    /// The `--set` names `scriptText` does not read with a literal `Script.param "name"`, as the one-line error
+    /// `hwdsl run` gives for a `.csx`; None when every name is read.
+    let internal unknownParameters (scriptName: string) (scriptText: string) (given: string seq) =
+        let reads =
+            Text.RegularExpressions.Regex.Matches(scriptText, "Script\\.param\\s*\\(?\\s*\"([^\"]+)\"")
+            |> Seq.map (fun m -> m.Groups.[1].Value)
+            |> Seq.distinct
+            |> Seq.sort
+            |> List.ofSeq
+        match given |> Seq.filter (fun g -> not (List.contains g reads)) |> List.ofSeq with
+        | [] -> None
+        | unknown ->
+            let these = if unknown.Length = 1 then "this parameter" else "these parameters"
+            let known = if reads.IsEmpty then "it reads none" else "it reads: " + String.concat ", " reads
+            Some $"""--set {String.concat ", " unknown}: {scriptName} does not read {these} with Script.param "name" …; {known}."""
+
     let private sets =
-        valueOf "--set"
-        |> List.map (fun s ->
-            match s.IndexOf '=' with
-            | i when i > 0 -> s.[.. i - 1].Trim(), s.[i + 1 ..]
-            | _ -> failwith $"--set {s}: expected name=value.")
-        |> Map.ofList
+        let given =
+            valueOf "--set"
+            |> List.map (fun s ->
+                match s.IndexOf '=' with
+                | i when i > 0 -> s.[.. i - 1].Trim(), s.[i + 1 ..]
+                | _ -> Failures.userError $"--set {s}: expected name=value.")
+            |> Map.ofList
+        if Failures.inScript.Value && File.Exists path then
+            match unknownParameters (Failures.display (Path.GetFullPath path)) (File.ReadAllText path) given.Keys with
+            | Some message -> Failures.userError message
+            | None -> ()
+        given
 
     let private convert (name: string) (text: string) : 'T =
-        let fail () = failwith $"--set {name}={text}: expected a {typeof<'T>.Name}."
+        let fail () = Failures.userError $"--set {name}={text}: expected a {typeof<'T>.Name}." 
         let one (t: Type) (s: string) = try Convert.ChangeType(s.Trim(), t, CultureInfo.InvariantCulture) with _ -> fail ()
         let t = typeof<'T>
         if t.IsArray then

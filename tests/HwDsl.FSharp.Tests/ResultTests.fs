@@ -42,3 +42,12 @@ let ``results work in pipelines`` () =
         |> List.filter (fun r -> r.DeployedMean.IsSome)
         |> List.maxBy (fun r -> r.Accuracy)
     Assert.Equal("b", best.Name)
+
+[<Fact>]
+let ``an unknown --set name lists the parameters the script reads`` () =
+    let text = "let epochs = Script.param \"epochs\" 4\nlet bits = Script.param \"bits\" 4\nlet b2 = Script.param \"bits\" 2\n"
+    Assert.Equal(Some "--set epoch: q.fsx does not read this parameter with Script.param \"name\" …; it reads: bits, epochs.",
+                 Script.unknownParameters "q.fsx" text [ "epoch" ])
+    Assert.Equal(None, Script.unknownParameters "q.fsx" text [ "bits"; "epochs" ])
+    Assert.Equal(Some "--set a, b: q.fsx does not read these parameters with Script.param \"name\" …; it reads none.",
+                 Script.unknownParameters "q.fsx" "" [ "a"; "b" ])
