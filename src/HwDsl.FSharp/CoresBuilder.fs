@@ -113,6 +113,24 @@ type CoresCE internal (start: CoreExperimentDef) =
                   [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
         train e $"adam {Step.show lr}" file line (fun t at -> t.Adam(lr, at.File, at.Line) |> ignore)
 
+    /// AdamW: Adam with decoupled weight decay (HW0611, HW0303).
+    [<CustomOperation("adamW")>]
+    member _.AdamW(e: CoreExperimentDef, lr: float, weightDecay: float, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                   [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
+        train e $"adamW {Step.show lr} {Step.show weightDecay}" file line (fun t at -> t.AdamW(lr, weightDecay, at.File, at.Line) |> ignore)
+
+    /// SGD with momentum in [0, 1) (HW0611, HW0302).
+    [<CustomOperation("sgd")>]
+    member _.Sgd(e: CoreExperimentDef, lr: float, momentum: float, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                 [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
+        train e $"sgd {Step.show lr} {Step.show momentum}" file line (fun t at -> t.Sgd(lr, momentum, at.File, at.Line) |> ignore)
+
+    /// Learning-rate schedule: `Schedule.cosine` (default), `Schedule.constant`, `Schedule.step 0.5 3` (HW0306).
+    [<CustomOperation("schedule")>]
+    member _.Schedule(e: CoreExperimentDef, schedule: ScheduleSpec, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                      [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
+        train e $"schedule {schedule}" file line (fun t at -> t.Schedule(schedule, at.File, at.Line) |> ignore)
+
     /// Epochs (HW0611).
     [<CustomOperation("epochs")>]
     member _.Epochs(e: CoreExperimentDef, epochs: int, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,

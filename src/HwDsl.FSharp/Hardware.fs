@@ -206,6 +206,19 @@ type Hw =
                                  [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
         Hw.Change($"deviceToDevice {Step.show sigma}", file, line, fun s at -> s.DeviceToDevice(sigma, at.File, at.Line) |> ignore)
 
+    // ---- tiles and periphery ----
+
+    /// Crossbar tiles of at most `rows` inputs × `columns` outputs (1..4096 each, HW0150; default 512 × 512); a larger
+    /// layer is split over several tiles whose partial sums are added digitally.
+    static member tileSize(rows: int, columns: int, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                           [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
+        Hw.Change($"tileSize {rows} {columns}", file, line, fun s at -> s.TileSize(rows, columns, at.File, at.Line) |> ignore)
+
+    /// A periphery stage on every tile, e.g. `Hw.periphery (ColumnGainError 0.02)`; a later stage of the same name replaces it.
+    static member periphery(stage: PeripheryStageSpec, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                            [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
+        Hw.Change($"periphery {stage}", file, line, fun s at -> s.Periphery(stage, at.File, at.Line) |> ignore)
+
     /// One copy of `hw` per value (a one-parameter sweep; C# `HardwareBuilder.Sweep`).
     static member sweep (values: 'T seq) (change: 'T -> Hw -> Hw) (hw: Hw) : Hw list = [ for v in values -> change v hw ]
 

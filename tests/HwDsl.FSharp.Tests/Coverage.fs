@@ -95,6 +95,7 @@ let homes =
           "ElementBuilder", [ home "type Element" (src + "Element.fs") (staticNames typeof<Element>) ]
           "DefectsBuilder", [ home "type Defects" (src + "Element.fs") (staticNames typeof<Defects>) ]
           "TrainingBuilder", [ experimentOps; vocabulary "Relaxation" ]
+          "TrainingScope", [ experimentOps; coresOps ]
           "EvaluationBuilder", [ experimentOps ]
           "Cores", [ entries ]
           "CoreExperimentBuilder", [ coresOps; coresModule; entries ]

@@ -23,7 +23,7 @@ public static class ExperimentBinder
             errors.Add(new SpecError(RuleCodes.OutputUnits, "Dense.units", dense[^1].Units.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"The last Dense layer must have one unit per class of {spec.Data.Name} ({classes}); got {dense[^1].Units}.", LastDenseWhere(spec)));
 
-        var provenance = new Dictionary<string, Provenance>(spec.Provenance, StringComparer.Ordinal);
+        var sources = new List<(int, LayerValue, Provenance)>();
         var resolvedLayers = new List<LayerHardware>(spec.Layers.Count);
         var bound = new List<(LayerHardware Layer, BoundDevice? Device, ElementParameters Positive, ElementParameters Negative, WeightLevels? Levels, BinaryDeviceMapping? Binary, int Inputs, int Outputs)>();
         var width = inputs;
@@ -53,12 +53,12 @@ public static class ExperimentBinder
                 if (spec.SourceOf(layer.Index, LayerValue.OnOffRatio).Source == ValueSource.Default)
                 {
                     final = final with { Positive = final.Positive with { OnOffRatio = ratio } };
-                    provenance[LayerValues.Path(layer.Index, LayerValue.OnOffRatio)] = fromDevice;
+                    sources.Add((layer.Index, LayerValue.OnOffRatio, fromDevice));
                 }
                 if (spec.SourceOf(layer.Index, LayerValue.NegativeOnOffRatio).Source == ValueSource.Default)
                 {
                     final = final with { Negative = final.Negative with { OnOffRatio = ratio } };
-                    provenance[LayerValues.Path(layer.Index, LayerValue.NegativeOnOffRatio)] = fromDevice;
+                    sources.Add((layer.Index, LayerValue.NegativeOnOffRatio, fromDevice));
                 }
             }
             resolvedLayers.Add(final);
@@ -86,7 +86,7 @@ public static class ExperimentBinder
             b.Layer.Mapping == WeightMapping.DifferentialPair ? 2 : 1)).ToList(), errors);
         if (errors.Count > 0) throw new SpecException([.. errors.Distinct()]);
 
-        var resolved = spec with { Layers = new List<LayerHardware>(resolvedLayers).AsReadOnly(), Provenance = provenance.AsReadOnly() };
+        var resolved = (spec with { Layers = new List<LayerHardware>(resolvedLayers).AsReadOnly() }).WithSources(sources);
         var layers = bound.Select(b => new BoundLayer(b.Layer, b.Inputs, b.Outputs, b.Device, b.Positive, b.Negative, b.Levels, b.Binary, resolved)).ToList();
         return new BoundExperiment(spec, resolved, layers, inputs, classes);
     }

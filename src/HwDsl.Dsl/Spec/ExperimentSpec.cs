@@ -41,6 +41,17 @@ public sealed record ExperimentSpec(
     /// <param name="name">The parameter's name, as in <see cref="DeviceChoice.Parameters"/>.</param>
     public Provenance SourceOfDeviceParameter(int layer, string name) => SourceOf($"Layers[{layer}].{HwKey.ParameterPrefix}{name}");
 
+    /// <summary>A copy in which each listed layer value comes from the given provenance (binding records the device's own
+    /// values this way, so the resolved spec says where every value came from).</summary>
+    /// <param name="sources">Layer, value and its new provenance.</param>
+    public ExperimentSpec WithSources(IEnumerable<(int Layer, LayerValue Value, Provenance Where)> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var provenance = new Dictionary<string, Provenance>(Provenance, StringComparer.Ordinal);
+        foreach (var (layer, value, where) in sources) provenance[LayerValues.Path(layer, value)] = where;
+        return this with { Provenance = provenance.AsReadOnly() };
+    }
+
     /// <summary>Where item <paramref name="item"/> of the network (<see cref="NetworkSpec.Layers"/>, 0-based) was declared.</summary>
     /// <param name="item">0-based index into the network's items (layers and activations).</param>
     public Provenance SourceOfNetworkItem(int item) => SourceOf($"Network.Layers[{item}]");

@@ -2,7 +2,7 @@ namespace HwDsl;
 
 /// <summary>
 /// One resolved hardware value of a layer, to ask where it came from: <see cref="ExperimentSpec.SourceOf(int, LayerValue)"/>.
-/// Each has one path in <see cref="ExperimentSpec.Provenance"/> (<c>Layers[i].</c> + <see cref="LayerValues.Path(LayerValue)"/>).
+/// Each has one path in <see cref="ExperimentSpec.Provenance"/>, e.g. <c>Layers[1].Positive.OnOffRatio</c>.
 /// </summary>
 public enum LayerValue
 {

@@ -1,7 +1,7 @@
 namespace HwDsl;
 
 /// <summary>The provenance path of each <see cref="LayerValue"/> (the one place that spells them).</summary>
-public static class LayerValues
+internal static class LayerValues
 {
     /// <summary>The path of <paramref name="value"/> under <c>Layers[i].</c> in <see cref="ExperimentSpec.Provenance"/>.</summary>
     /// <param name="value">The value.</param>
