@@ -187,6 +187,10 @@ public static class RuleCodes
     /// <summary>HW0308: NaiveMapping or HardwareAware with every layer digital (nothing to map).</summary>
     public const string NothingToMap = "HW0308";
 
+    /// <summary>HW0309: NaiveMapping or HardwareAware (the default mode) with no hardware declared; declare it with
+    /// <c>On(Hardware.DifferentialPair())</c> (its defaults) or train <c>Float()</c>.</summary>
+    public const string NoHardware = "HW0309";
+
     /// <summary>HW0401: evaluation samples must be ≥ 1.</summary>
     public const string Samples = "HW0401";
 
@@ -201,6 +205,10 @@ public static class RuleCodes
 
     /// <summary>HW0405: data set name must be non-empty.</summary>
     public const string DatasetName = "HW0405";
+
+    /// <summary>HW0406: a layer's weights or activations exceed one array, or the network exceeds the memory the process may
+    /// use (checked by the runner against the data set's input width, before anything is allocated).</summary>
+    public const string NetworkSize = "HW0406";
 
     /// <summary>HW0140: DevicePreset name must be non-empty.</summary>
     public const string DevicePresetName = "HW0140";

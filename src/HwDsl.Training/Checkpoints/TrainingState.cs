@@ -19,7 +19,8 @@ internal static class TrainingState
             throw new ArgumentException($"the checkpoint holds {checkpoint.Parameters.Count} parameters of {string.Join(", ", checkpoint.Parameters.Select(p => p.Length))} values; "
                 + $"the model has {parameters.Count} of {string.Join(", ", parameters.Select(p => p.Length))}.");
         for (var i = 0; i < parameters.Count; i++) checkpoint.Parameters[i].CopyTo(parameters[i].Values);
-        optimizer.Restore(checkpoint.Optimizer.Steps, checkpoint.Optimizer.Buffers);
+        // A checkpoint after the last epoch may leave out the optimizer's buffers: nothing steps after it.
+        if (checkpoint.EpochsDone < epochs || checkpoint.Optimizer.Buffers.Count > 0) optimizer.Restore(checkpoint.Optimizer.Steps, checkpoint.Optimizer.Buffers);
         if (model is IStatefulModel stateful) stateful.LoadState(checkpoint.ModelState);
         else if (checkpoint.ModelState.Length > 0) throw new ArgumentException("the checkpoint holds model state, but this model keeps none.");
     }
