@@ -33,6 +33,8 @@ internal sealed class RunSession
             var before = Path.Combine(earlier, "spec.txt");
             if (File.Exists(before) && File.ReadAllText(before) != text)
                 throw new RunException($"cannot resume {earlier}: run {o} of the script is now a different experiment ('{spec.Name}', spec.txt differs); resume with the same script and --set values.");
+            if (RunInfo.Read(earlier) is { } info && Reproduction.DataDifference(info, data.Name, data.Checksum) is { } changed)
+                throw new RunException($"cannot resume {earlier}: {changed}.");
             saved = CheckpointFile.Read(earlier);
             options.Log?.Invoke(saved is { } s ? $"run folder: {folder.Path} (resumed after epoch {s.Checkpoint.EpochsDone} of {spec.Training.Epochs})" : $"run folder: {folder.Path} (started again: no checkpoint)");
         }
