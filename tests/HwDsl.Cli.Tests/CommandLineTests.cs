@@ -27,9 +27,7 @@ public sealed class CommandLineTests
     {
         // It printed "loss NaN", then "test accuracy 9.80 %", and exited 0.
         var (exit, output, err) = Hwdsl.Run("train", "--lr", "3e38", "--optimizer", "sgd", "--hidden", "32", "--epochs", "2", "--threads", "1");
-        Assert.True(exit == 3, $"exit {exit}
-{err}
-{output}");
+        Assert.True(exit == 3, $"exit {exit}\n{err}\n{output}");
         Assert.Matches(@"^hwdsl: training diverged at epoch 1/2, batch \d+/600: (the mini-batch loss is (NaN|\+∞)|dense layer \d (weights|bias) .* became)", err);
         Assert.Contains("(learning rate 3E+38); lower the learning rate", err);
         Assert.DoesNotContain("test accuracy", output);
