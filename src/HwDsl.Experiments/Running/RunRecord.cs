@@ -14,7 +14,7 @@ namespace HwDsl.Experiments;
 internal sealed record RunRecord(ExperimentSpec Spec, Dataset Data, CompiledNetwork Network, DeviceCatalog Devices, int Threads,
     ScriptInvocation? Invocation, int? Ordinal)
 {
-    private static readonly DateTime ProcessStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
+    internal static readonly DateTime ProcessStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
     /// <summary>When this process started (or resumed) the run.</summary>
     public DateTime Started { get; } = DateTime.UtcNow;
@@ -30,7 +30,7 @@ internal sealed record RunRecord(ExperimentSpec Spec, Dataset Data, CompiledNetw
         host = Environment.MachineName,
         pid = Environment.ProcessId,
         process_start = ProcessStart.ToString("O"),
-        failure = failure is null ? null : new { message = failure.Message, epoch = failure.Epoch, batch = failure.Batch, tensor = failure.Tensor, exception = failure.Exception },
+        failure = failure?.Json,
         resumed_after_epoch = ResumedAfter,
         name = Spec.Name,
         seed = Spec.Seed,
@@ -54,4 +54,19 @@ internal sealed record RunRecord(ExperimentSpec Spec, Dataset Data, CompiledNetw
 }
 
 /// <summary>Why a run ended early: the message, where (1-based epoch and batch; no batch = after the epoch's batches), which tensor.</summary>
-internal sealed record RunFailure(string Message, int? Epoch, int? Batch, string? Tensor, string Exception);
+internal sealed record RunFailure(string Message, int? Epoch, int? Batch, string? Tensor, string Exception)
+{
+    /// <summary>The failure an exception stands for, with the trainer's position when it came out of training.</summary>
+    public static RunFailure From(Exception e)
+    {
+        var at = HwDsl.Training.TrainingFailure.Position(e);
+        var diverged = e as HwDsl.Training.TrainingDivergedException;
+        return new RunFailure(diverged?.Message ?? $"{e.GetType().Name}: {e.Message}", at is { } p ? p.Epoch + 1 : null,
+            at is { Batch: { } b } ? b + 1 : null, diverged?.Tensor, e.GetType().FullName ?? e.GetType().Name);
+    }
+
+    /// <summary>The status it leaves: diverged or failed.</summary>
+    public string Status => Exception == typeof(HwDsl.Training.TrainingDivergedException).FullName ? RunStatus.Diverged : RunStatus.Failed;
+
+    public object Json => new { message = Message, epoch = Epoch, batch = Batch, tensor = Tensor, exception = Exception };
+}

@@ -60,13 +60,10 @@ internal sealed class RunSession
     /// <summary>Records why the run ended: diverged (which value, where) or failed (the exception, where).</summary>
     public void Fail(Exception e)
     {
-        var at = TrainingFailure.Position(e);
-        var diverged = e as TrainingDivergedException;
-        var failure = new RunFailure(diverged?.Message ?? $"{e.GetType().Name}: {e.Message}", at is { } p ? p.Epoch + 1 : null,
-            at is { Batch: { } b } ? b + 1 : null, diverged?.Tensor, e.GetType().FullName ?? e.GetType().Name);
+        var failure = RunFailure.From(e);
         try
         {
-            Folder.WriteJson("run.json", Record.With(diverged is null ? RunStatus.Failed : RunStatus.Diverged, failure));
+            Folder.WriteJson("run.json", Record.With(failure.Status, failure));
         }
         catch (Exception write) when (write is IOException or UnauthorizedAccessException)
         {

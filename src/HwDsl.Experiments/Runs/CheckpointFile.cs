@@ -20,7 +20,7 @@ public static class CheckpointFile
     private const int Version = 1;
 
     /// <summary>Writes the checkpoint into <paramref name="run"/>.</summary>
-    public static void Write(RunFolder run, TrainingCheckpoint checkpoint, IReadOnlyList<double> betas, bool final)
+    public static void Write(RunFolder run, TrainingCheckpoint checkpoint, IReadOnlyList<double> betas, bool final, string file = Name)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -46,13 +46,13 @@ public static class CheckpointFile
             foreach (var b in betas) w.Write(b);
         }
         var body = buffer.ToArray();
-        run.WriteBytes(Name, [.. body, .. SHA256.HashData(body)]);
+        run.WriteBytes(file, [.. body, .. SHA256.HashData(body)]);
     }
 
     /// <summary>Reads the checkpoint of <paramref name="folder"/>, or null when there is none; a damaged file is a <see cref="RunException"/>.</summary>
-    public static (TrainingCheckpoint Checkpoint, IReadOnlyList<double> Betas)? Read(string folder)
+    public static (TrainingCheckpoint Checkpoint, IReadOnlyList<double> Betas)? Read(string folder, string file = Name)
     {
-        var path = Path.Combine(folder, Name);
+        var path = Path.Combine(folder, file);
         if (!File.Exists(path)) return null;
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length < 40 || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))

@@ -88,6 +88,34 @@ public sealed class ResumeTests : IDisposable
     }
 
     [Fact]
+    public void A_core_run_stopped_mid_training_resumes_bit_identical_and_records_its_status()
+    {
+        var spec = HwDsl.Cores.Experiment("cores").Seed(0).Data(Datasets.Mnist)
+            .Network(n => n.Windows(16, stride: 12).Layer(16).Layer(250, fanIn: 4).Readout(perClass: 25))
+            .Train(t => t.LearnedBinary().Adam(1e-2).Epochs(2).Batch(50)).Ensembles([1, 2]).Build();
+        var data = HwDsl.Compiler.Tests.MnistSubset.Take(1000, 300);
+        var (a, b) = (Path.Combine(_root, "ca"), Path.Combine(_root, "cb"));
+        ExperimentOptions Options(string root, ScriptInvocation inv) => new() { RunRoot = root, Data = data, Pool = new MacPool(2), Invocation = inv };
+
+        var uninterrupted = CoreExperimentRunner.Run(spec, Options(a, Invocation("CA", a)));
+        Assert.Equal(RunStatus.Completed, RunInfo.Read(uninterrupted.RunFolder)!.State);
+
+        using var cancel = new CancellationTokenSource();
+        var stopped = CoreExperimentRunner.Run(spec, Options(b, Invocation("CB", b)) with { Cancel = cancel.Token, Observer = new RunStatusTests.CancelAfterEpoch(cancel, after: 1) });
+        Assert.False(stopped.Completed);
+        Assert.Equal(RunStatus.Cancelled, RunInfo.Read(stopped.RunFolder)!.State);
+
+        // Cancelled in member 1's second epoch; resumed, member 1 continues from epoch 1 and member 2 trains afresh.
+        var resumed = CoreExperimentRunner.Run(spec, Options(b, Invocation("CB", b)) with { Resume = ResumeSource.Of(b, "CB") });
+        Assert.Equal(stopped.RunFolder, resumed.RunFolder);
+        Assert.Equal(uninterrupted.Single, resumed.Single);
+        Assert.Equal(uninterrupted.TrainedModelAccuracy, resumed.TrainedModelAccuracy);
+        Assert.Equal(uninterrupted.Ensembles, resumed.Ensembles);
+        Assert.Equal(RunStatus.Completed, RunInfo.Read(resumed.RunFolder)!.State);
+        Assert.True(File.Exists(Path.Combine(resumed.RunFolder, "checkpoint-member2.bin")));
+    }
+
+    [Fact]
     public void A_resume_into_a_different_experiment_is_refused()
     {
         var data = TestBlobs.Create();
