@@ -39,21 +39,16 @@ public static class ExperimentRunner
         if (start is not null) network.CopyParametersFrom(start);
         var training = ToTrainingOptions(spec);
 
-        var run = RunFolder.Create(spec.Name, options.RunRoot);
-        options.Log?.Invoke($"run folder: {run.Path}");
-        var record = new RunRecord(spec, data, network, options.Devices ?? DeviceCatalog.Default, pool.Threads);
-        run.WriteText("spec.txt", spec.DebugView());
-        run.WriteJson("run.json", record.With("running"));
+        var (run, record) = RunOutputs.Open(spec, data, network, options, pool.Threads);
         var metrics = new MetricsWriter(run, network, options.Observer);
 
         var trained = Trainer.Train(network, data, training, pool, metrics, options.Cancel);
         trainedNetwork = network;
-        var result = Evaluate(spec, network, data, pool, trained, run.Path);
-        run.WriteJson("results.json", result);
-        run.WriteCsv("results.csv", ["name", "mode", "seed", "float_accuracy", "deployed_mean", "deployed_sd", "samples", "completed"],
-            [[spec.Name, spec.Training.Mode, spec.Seed, result.FloatAccuracy, result.DeployedMean, result.DeployedSd, result.Deployed.Count, trained.Completed]]);
-        run.WriteJson("run.json", record.With(trained.Completed ? "completed" : "cancelled"));
-        return result;
+        var exports = new RunExports(run, network);
+        exports.WriteWeights();
+        var result = Evaluate(spec, network, data, pool, trained, run.Path, exports.AddSample);
+        return RunOutputs.Close(run, record, spec, data, result, exports, options,
+            floatBaseline: spec.Training.Mode == TrainingMode.Float ? result.FloatAccuracy : null, trainedHere: start is null);
     }
 
     /// <summary>
@@ -66,12 +61,22 @@ public static class ExperimentRunner
         var data = options.LoadData(spec.Data.Name);
         var network = NetworkCompiler.Compile(spec, data.Train.FeatureCount, data.Train.ClassCount, options.Devices);
         network.CopyParametersFrom(trained);
-        return Evaluate(spec, network, data, options.Pool ?? MacPool.Shared, training, runFolder: "");
+        var pool = options.Pool ?? MacPool.Shared;
+        // A naive mapping is a row of its own in every table, so it gets a run folder of its own too.
+        var (run, record) = RunOutputs.Open(spec, data, network, options, pool.Threads);
+        RunOutputs.CopyMetrics(run, training);
+        var exports = new RunExports(run, network);
+        exports.WriteWeights();
+        var result = Evaluate(spec, network, data, pool, training, run.Path, exports.AddSample);
+        // The weights are the float run's, so their software accuracy is that run's: the float baseline.
+        return RunOutputs.Close(run, record, spec, data, result, exports, options, floatBaseline: result.FloatAccuracy, trainedHere: false);
     }
 
     /// <summary>Software and deployed accuracy of a trained network for <paramref name="spec"/>'s evaluation.</summary>
+    /// <remarks>With a <paramref name="runFolder"/>, the deployed accuracies are recorded in its <see cref="EvaluationLog"/>;
+    /// <paramref name="deployed"/> is called with the sample index right after each noise sample is programmed.</remarks>
     public static ExperimentResult Evaluate(ExperimentSpec spec, CompiledNetwork network, Dataset data, MacPool pool,
-        TrainingResult trained, string runFolder)
+        TrainingResult trained, string runFolder, Action<int>? deployed = null)
     {
         var tape = new Tape<float>(pool);
         var phase = network.Phase;
@@ -79,11 +84,11 @@ public static class ExperimentRunner
         {
             network.Phase = NetworkPhase.Float;
             var floatAccuracy = Evaluation.Run(network, data.Test, tape).Accuracy;
-            var deployed = new List<double>();
+            var accuracies = new List<double>();
             if (spec.Evaluation.Deployed && spec.Evaluation.Dies is { } dies)
             {
                 var shapes = DieSource.Shapes(network);
-                deployed.AddRange(DieEvaluator.Evaluate(network, dies.Count, i => DieSource.Die(dies, spec.Layers, shapes, i), data.Test, pool));
+                accuracies.AddRange(DieEvaluator.Evaluate(network, dies.Count, i => DieSource.Die(dies, spec.Layers, shapes, i), data.Test, pool));
             }
             else if (spec.Evaluation.Deployed && network.HardwareLayers.Any())
             {
@@ -91,11 +96,13 @@ public static class ExperimentRunner
                 for (var sample = 0; sample < spec.Evaluation.Samples; sample++)
                 {
                     network.Deploy(spec.Seed, sample, noisy, spec.Evaluation.ReadSeconds);
+                    deployed?.Invoke(sample);
                     network.Phase = NetworkPhase.Deployed;
-                    deployed.Add(Evaluation.Run(network, data.Test, tape).Accuracy);
+                    accuracies.Add(Evaluation.Run(network, data.Test, tape).Accuracy);
                 }
             }
-            return new ExperimentResult(spec.Name, spec.Training.Mode, spec.Seed, floatAccuracy, deployed, trained, runFolder);
+            EvaluationLog.Record(runFolder, spec.Evaluation.ReadSeconds, accuracies, dies: spec.Evaluation.Dies is not null);
+            return new ExperimentResult(spec.Name, spec.Training.Mode, spec.Seed, floatAccuracy, accuracies, trained, runFolder);
         }
         finally
         {

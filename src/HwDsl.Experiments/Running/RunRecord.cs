@@ -15,7 +15,7 @@ internal sealed record RunRecord(ExperimentSpec Spec, Dataset Data, CompiledNetw
         updated = DateTime.UtcNow.ToString("O"),
         name = Spec.Name,
         seed = Spec.Seed,
-        mode = Spec.Training.Mode.ToString(),
+        mode = SchemaNames.Snake(Spec.Training.Mode),
         threads = Threads,
         data = new { name = Data.Name, checksum = Data.Checksum, files = Data.Files.Select(f => new { f.Role, f.Sha256, f.Path }) },
         versions = new

@@ -1,0 +1,59 @@
+using HwDsl.Compiler;
+using HwDsl.Data;
+using HwDsl.Training;
+
+namespace HwDsl.Experiments;
+
+/// <summary>
+/// The files a run folder gets at its start (<c>spec.txt</c>, <c>run.json</c>) and its end (<c>results.json</c> /
+/// <c>results.csv</c> in the <see cref="RunResults"/> schema, the exports, <c>run.json</c>'s final status), shared by
+/// trained runs and naive mappings so every row a script prints has its folder.
+/// </summary>
+internal static class RunOutputs
+{
+    public static (RunFolder Run, RunRecord Record) Open(ExperimentSpec spec, Dataset data, CompiledNetwork network, ExperimentOptions options, int threads)
+    {
+        var run = RunFolder.Create(spec.Name, options.RunRoot);
+        options.Log?.Invoke($"run folder: {run.Path}");
+        var record = new RunRecord(spec, data, network, options.Devices ?? DeviceCatalog.Default, threads);
+        run.WriteText("spec.txt", spec.DebugView());
+        run.WriteJson("run.json", record.With("running"));
+        return (run, record);
+    }
+
+    public static ExperimentResult Close(RunFolder run, RunRecord record, ExperimentSpec spec, Dataset data, ExperimentResult result,
+        RunExports exports, ExperimentOptions options, double? floatBaseline, bool trainedHere)
+    {
+        result = result with { SmokeTest = options.SmokeTest };
+        var row = RunResults.From(spec, data, result, floatBaseline, trainedHere);
+        run.WriteJson("results.json", new[] { row });
+        WriteCsvRow(run, "results.csv", row);
+        exports.WriteDeployed();
+        exports.WriteDies(spec);
+        run.WriteJson("run.json", record.With(result.Training.Completed ? "completed" : "cancelled"));
+        options.Recorded?.Invoke(result);
+        return result;
+    }
+
+    /// <summary>metrics.csv of weights trained elsewhere (a naive mapping shows the float run's curves; β does not apply).</summary>
+    public static void CopyMetrics(RunFolder run, TrainingResult training)
+    {
+        var writer = new MetricsWriter(run, null, null);
+        foreach (var m in training.Epochs) writer.OnEpoch(m);
+    }
+
+    // The CSV has exactly the JSON's columns, in the same order and spelling.
+    private static void WriteCsvRow(RunFolder run, string file, RunResults row)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(row, RunFolder.JsonOptions));
+        var properties = doc.RootElement.EnumerateObject().ToList();
+        run.WriteCsv(file, [.. properties.Select(p => p.Name)], [[.. properties.Select(p => (object?)(p.Value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Null => null,
+            System.Text.Json.JsonValueKind.String => p.Value.GetString(),
+            System.Text.Json.JsonValueKind.True => "true",
+            System.Text.Json.JsonValueKind.False => "false",
+            _ => p.Value.GetRawText(),
+        }))]]);
+    }
+}
