@@ -28,6 +28,7 @@ public static class Trainer
         var epochs = new List<EpochMetrics>();
         var reportEvery = Math.Max(1, batcher.BatchesPerEpoch / 50);
         var total = Stopwatch.StartNew();
+        observer?.OnStart(new TrainingStart(options.Epochs, batcher.BatchesPerEpoch, options.BatchSize, train.Count));
 
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {

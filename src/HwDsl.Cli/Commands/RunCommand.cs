@@ -23,7 +23,8 @@ internal static class RunCommand
         var output = new Option<string?>("--output", "-o") { Description = "the folder for this run's results (default results/<script name>)" };
         var noCache = new Option<bool>("--no-cache") { Description = "compile even when a compiled copy is cached" };
         var threads = TrainCommand.ThreadsOption();
-        var command = new Command("run", "Run a .csx experiment script.") { script, rest, quick, set, output, noCache, threads };
+        var runs = RunsCli.Create();
+        var command = new Command("run", "Run a .csx experiment script.") { script, rest, quick, set, output, noCache, threads, runs };
         command.SetAction((parse, cancel) =>
         {
             var path = parse.GetValue(script)!;
@@ -37,7 +38,7 @@ internal static class RunCommand
                 using var plugins = PluginCli.Start(parse);
                 var options = new ExperimentOptions
                 {
-                    Pool = pool, Cancel = cancel, Observer = new TrainingConsole(), RunRoot = Path.Combine(folder, "runs"),
+                    Pool = pool, Cancel = cancel, Observer = new TrainingConsole(), RunRoot = RunsCli.Root(parse, runs, Path.Combine(folder, "runs")),
                     Devices = plugins.Catalog, Log = Console.WriteLine,
                 };
                 var globals = new ScriptGlobals(parse.GetValue(rest) ?? [], parse.GetValue(quick), folder, options, parameters);

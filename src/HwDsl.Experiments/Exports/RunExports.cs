@@ -34,18 +34,23 @@ public sealed class RunExports
     }
 
     /// <summary>Writes the trained parameters of every Dense layer.</summary>
-    public void WriteWeights()
+    public void WriteWeights() => WriteWeights(_run, DenseLayers(_network.Layers));
+
+    /// <summary>Writes <c>weights.npz</c> and the weight CSVs of <paramref name="layers"/> (index, weights, bias, optional scale) into <paramref name="run"/>.</summary>
+    public static void WriteWeights(RunFolder run, IEnumerable<(int Index, Autodiff.Tensor<float> Weights, Autodiff.Tensor<float> Bias, Autodiff.Tensor<float>? Scale)> layers)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(layers);
         var arrays = new List<NpyArray>();
-        foreach (var (index, weights, bias, scale) in DenseLayers(_network))
+        foreach (var (index, weights, bias, scale) in layers)
         {
             arrays.Add(NpyArray.Matrix($"layer{index}.weights", weights.Rows, weights.Cols, weights.Values.ToArray()));
             arrays.Add(NpyArray.Vector($"layer{index}.bias", bias.Values.ToArray()));
             if (scale is not null) arrays.Add(NpyArray.Scalar($"layer{index}.scale", scale.Values[0]));
-            WriteCsv($"layer{index}.weights.csv", weights.Rows, weights.Cols, weights.Values);
-            WriteCsv($"layer{index}.bias.csv", 1, bias.Cols, bias.Values);
+            WriteCsv(run, $"layer{index}.weights.csv", weights.Rows, weights.Cols, weights.Values);
+            WriteCsv(run, $"layer{index}.bias.csv", 1, bias.Cols, bias.Values);
         }
-        NpzFile.Write(Path.Combine(_run.Path, "weights.npz"), arrays);
+        NpzFile.Write(Path.Combine(run.Path, "weights.npz"), arrays);
     }
 
     /// <summary>Records the tiles of deployed sample <paramref name="sample"/> (call right after the network was deployed).</summary>
@@ -70,9 +75,9 @@ public sealed class RunExports
                 if (t.Negative is not null) arrays.Add(NpyArray.Matrix($"{stem}.{minus}", t.Rows, t.Cols, t.Negative));
                 arrays.Add(NpyArray.Scalar($"{stem}.w_max", t.WeightRange));
                 if (sample != _samples[0].Sample) continue;
-                WriteCsv($"{stem}.effective.csv", t.Rows, t.Cols, t.Effective);
-                if (t.Positive is not null) WriteCsv($"{stem}.{plus}.csv", t.Rows, t.Cols, t.Positive);
-                if (t.Negative is not null) WriteCsv($"{stem}.{minus}.csv", t.Rows, t.Cols, t.Negative);
+                WriteCsv(_run, $"{stem}.effective.csv", t.Rows, t.Cols, t.Effective);
+                if (t.Positive is not null) WriteCsv(_run, $"{stem}.{plus}.csv", t.Rows, t.Cols, t.Positive);
+                if (t.Negative is not null) WriteCsv(_run, $"{stem}.{minus}.csv", t.Rows, t.Cols, t.Negative);
             }
         NpzFile.Write(Path.Combine(_run.Path, "deployed.npz"), arrays);
     }
@@ -94,12 +99,12 @@ public sealed class RunExports
         DieMapFile.Export(spec, _network, dies, Path.Combine(_run.Path, "dies"));
     }
 
-    /// <summary>The Dense layers of <paramref name="network"/> in order: index, weights, bias and (binary) scale.</summary>
-    public static IEnumerable<(int Index, Autodiff.Tensor<float> Weights, Autodiff.Tensor<float> Bias, Autodiff.Tensor<float>? Scale)> DenseLayers(CompiledNetwork network)
+    /// <summary>The Dense layers among <paramref name="layers"/> in order: index, weights, bias and (binary) scale.</summary>
+    public static IEnumerable<(int Index, Autodiff.Tensor<float> Weights, Autodiff.Tensor<float> Bias, Autodiff.Tensor<float>? Scale)> DenseLayers(IEnumerable<ILayer<float>> layers)
     {
-        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(layers);
         var index = 0;
-        foreach (var layer in network.Layers)
+        foreach (var layer in layers)
             switch (layer)
             {
                 case HardwareDenseLayer h: yield return (index++, h.Weights, h.Bias, null); break;
@@ -108,9 +113,9 @@ public sealed class RunExports
             }
     }
 
-    private void WriteCsv(string file, int rows, int cols, ReadOnlySpan<float> values)
+    private static void WriteCsv(RunFolder run, string file, int rows, int cols, ReadOnlySpan<float> values)
     {
-        var dir = Path.Combine(_run.Path, "exports");
+        var dir = Path.Combine(run.Path, "exports");
         Directory.CreateDirectory(dir);
         var sb = new StringBuilder(values.Length * 11 + cols * 8);
         for (var c = 0; c < cols; c++) sb.Append(c == 0 ? "" : ",").Append("out_").Append(c.ToString(CultureInfo.InvariantCulture));

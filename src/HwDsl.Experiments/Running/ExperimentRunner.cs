@@ -40,7 +40,7 @@ public static class ExperimentRunner
         var training = ToTrainingOptions(spec);
 
         var (run, record) = RunOutputs.Open(spec, data, network, options, pool.Threads);
-        var metrics = new MetricsWriter(run, network, options.Observer);
+        var metrics = new MetricsWriter(run, network, options.Observer, spec.Name);
 
         var trained = Trainer.Train(network, data, training, pool, metrics, options.Cancel);
         trainedNetwork = network;

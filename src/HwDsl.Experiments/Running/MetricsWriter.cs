@@ -4,9 +4,11 @@ using HwDsl.Training;
 namespace HwDsl.Experiments;
 
 /// <summary>Rewrites metrics.csv after every epoch (atomically) and forwards progress to the caller's observer.</summary>
-internal sealed class MetricsWriter(RunFolder run, CompiledNetwork? network, ITrainingObserver? inner) : ITrainingObserver
+internal sealed class MetricsWriter(RunFolder run, CompiledNetwork? network, ITrainingObserver? inner, string? label = null) : ITrainingObserver
 {
     private readonly List<IReadOnlyList<object?>> _rows = [];
+
+    public void OnStart(TrainingStart start) => inner?.OnStart(start with { Label = start.Label ?? label });
 
     public void OnBatch(int epoch, int batch, int batches, double runningLoss) => inner?.OnBatch(epoch, batch, batches, runningLoss);
 

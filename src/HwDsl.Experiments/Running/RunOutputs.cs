@@ -25,9 +25,7 @@ internal static class RunOutputs
         RunExports exports, ExperimentOptions options, double? floatBaseline, bool trainedHere)
     {
         result = result with { SmokeTest = options.SmokeTest };
-        var row = RunResults.From(spec, data, result, floatBaseline, trainedHere);
-        run.WriteJson("results.json", new[] { row });
-        WriteCsvRow(run, "results.csv", row);
+        WriteResults(run, RunResults.From(spec, data, result, floatBaseline, trainedHere));
         exports.WriteDeployed();
         exports.WriteDies(spec);
         run.WriteJson("run.json", record.With(result.Training.Completed ? "completed" : "cancelled"));
@@ -42,9 +40,11 @@ internal static class RunOutputs
         foreach (var m in training.Epochs) writer.OnEpoch(m);
     }
 
-    // The CSV has exactly the JSON's columns, in the same order and spelling.
-    private static void WriteCsvRow(RunFolder run, string file, RunResults row)
+    /// <summary>results.json (a one-row array) and results.csv with exactly its columns, in the same order and spelling.</summary>
+    public static void WriteResults(RunFolder run, RunResults row)
     {
+        run.WriteJson("results.json", new[] { row });
+        const string file = "results.csv";
         using var doc = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(row, RunFolder.JsonOptions));
         var properties = doc.RootElement.EnumerateObject().ToList();
         run.WriteCsv(file, [.. properties.Select(p => p.Name)], [[.. properties.Select(p => (object?)(p.Value.ValueKind switch
