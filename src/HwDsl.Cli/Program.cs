@@ -11,6 +11,7 @@ var root = new RootCommand("HwDsl: hardware-aware training for neuromorphic and 
     ReplCommand.Create(),
     PluginsCommand.Create(),
     SweepCommand.Create(),
+    ReportCommand.Create(),
 };
 root.Options.Add(PluginCli.Folders);
 return CliErrors.Run(root, args);

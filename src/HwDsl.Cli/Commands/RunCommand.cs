@@ -42,7 +42,10 @@ internal static class RunCommand
                     Devices = plugins.Catalog, Log = Console.WriteLine,
                 };
                 var globals = new ScriptGlobals(parse.GetValue(rest) ?? [], parse.GetValue(quick), folder, options, parameters);
+                if (globals.Quick) Console.WriteLine("smoke test (--quick): a small subset for an epoch or so; the numbers only show that the pipeline runs.");
                 ScriptRunner.Run(compiled, globals, parameters.Keys);
+                // Every script that ran experiments ends with its report beside its tables.
+                if (globals.RunFolders.Count > 0) Console.WriteLine($"report: {globals.Report()}");
                 return Task.FromResult(0);
             }
             catch (ScriptException e)
