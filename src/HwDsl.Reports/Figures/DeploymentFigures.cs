@@ -44,11 +44,7 @@ internal static class DeploymentFigures
         chart.Plot.Axes.SetLimitsY(Math.Max(0, Math.Floor(lowest / 10) * 10 - 10), 100);
         chart.Plot.ShowLegend([.. kinds.Select((k, i) => new LegendItem { LabelText = k.Item2, FillColor = Chart.Colour(i) })], Alignment.LowerLeft);
         var baselines = rows.Select(r => r.Number("float_baseline_accuracy")).Where(double.IsFinite).Distinct().ToList();
-        foreach (var b in baselines)
-        {
-            var line = chart.Plot.Add.HorizontalLine(100 * b, 1, Colors.Gray, LinePattern.Dotted);
-            line.Text = "float baseline";
-        }
+        foreach (var b in baselines) chart.Plot.Add.HorizontalLine(100 * b, 1, Colors.Gray, LinePattern.Dotted);
         return chart.Render("Per run: the trained weights evaluated in software and, where the run was deployed, the mean test accuracy of " +
             "the hard deployed model over its noise samples or dies (error bar: ± one sample sd). Dotted: the float-trained baseline's software accuracy.",
             legend: false);
