@@ -49,6 +49,7 @@ namespace HwDsl;
 /// <item><term>HW0403</term><description>samples &gt; 1 in Float mode (evaluated once, in float)</description></item>
 /// <item><term>HW0404</term><description>experiment name must be non-empty</description></item>
 /// <item><term>HW0405</term><description>data set name must be non-empty</description></item>
+/// <item><term>HW0406</term><description>an experiment without a data set (F# <c>experiment { }</c>; C# staging makes it impossible)</description></item>
 /// <item><term>HW0501</term><description>a fixed defect rate must be in [0, 1]</description></item>
 /// <item><term>HW0502</term><description>Dist.Beta needs 0 &lt; mean &lt; 1 and 0 &lt; sd² &lt; mean(1 − mean)</description></item>
 /// <item><term>HW0503</term><description>the mean defect rates of a layer add up to more than 1</description></item>
@@ -201,6 +202,9 @@ public static class RuleCodes
 
     /// <summary>HW0405: data set name must be non-empty.</summary>
     public const string DatasetName = "HW0405";
+
+    /// <summary>HW0406: an experiment without a data set (F# <c>experiment { }</c> has no staging to prevent it).</summary>
+    public const string MissingData = "HW0406";
 
     /// <summary>HW0140: DevicePreset name must be non-empty.</summary>
     public const string DevicePresetName = "HW0140";
