@@ -4,7 +4,7 @@ namespace HwDsl.Scripting;
 
 /// <summary>
 /// A writer for <c>--quick</c> runs that puts the smoke-test note above every Markdown table written through it (a line
-/// starting with <c>|</c> after one that does not), unless the note is already there. Text passes on line by line.
+/// starting with <c>|</c> after one that does not), unless the note is already there. Text passes on at once.
 /// </summary>
 internal sealed class SmokeTestWriter(TextWriter inner, string note) : TextWriter
 {
@@ -15,8 +15,19 @@ internal sealed class SmokeTestWriter(TextWriter inner, string note) : TextWrite
 
     public override void Write(char value)
     {
-        if (value == '\n') EndLine();
-        else _line.Append(value);
+        if (value == '\n')
+        {
+            var line = _line.ToString().TrimEnd('\r');
+            _line.Clear();
+            _previous = line;
+            if (line.Trim().Length > 0) _lastText = line;
+            inner.Write(value);
+            return;
+        }
+        // The first character of a line decides: a table that starts here gets the note above it.
+        if (_line.Length == 0 && value == '|' && !_previous.StartsWith('|') && _lastText != note) inner.Write(note + "\n\n");
+        _line.Append(value);
+        inner.Write(value);
     }
 
     public override void Write(string? value)
@@ -27,24 +38,10 @@ internal sealed class SmokeTestWriter(TextWriter inner, string note) : TextWrite
     public override void WriteLine(string? value)
     {
         Write(value);
-        EndLine();
+        Write('\n');
     }
 
-    public override void WriteLine() => EndLine();
+    public override void WriteLine() => Write('\n');
 
-    public override void Flush()
-    {
-        if (_line.Length > 0) { inner.Write(_line.ToString()); _previous = _line.ToString(); _line.Clear(); }
-        inner.Flush();
-    }
-
-    private void EndLine()
-    {
-        var line = _line.ToString().TrimEnd('\r');
-        _line.Clear();
-        if (line.StartsWith('|') && !_previous.StartsWith('|') && _lastText != note) inner.WriteLine(note + "\n");
-        inner.WriteLine(line);
-        _previous = line;
-        if (line.Trim().Length > 0) _lastText = line;
-    }
+    public override void Flush() => inner.Flush();
 }

@@ -71,12 +71,12 @@ public sealed class TrainingProgress : ITrainingObserver
         ArgumentNullException.ThrowIfNull(m);
         if (_lineOpen) _writer.Write("\r\u001b[2K");
         _lineOpen = false;
-        _writer.WriteLine(EpochLine(m, _start?.Label));
+        _writer.WriteLine(EpochLine(m));
         _writer.Flush();
         _epoch = -1;
     }
 
-    /// <summary>The line printed after each epoch.</summary>
+    /// <summary>The line printed after each epoch (it starts with <c>epoch</c>, as logs have always been read).</summary>
     public static string EpochLine(EpochMetrics m, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(m);
