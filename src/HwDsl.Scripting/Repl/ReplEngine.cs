@@ -41,6 +41,9 @@ public sealed class ReplEngine
     /// <summary>Submissions run so far (directives excluded).</summary>
     public int Submissions { get; private set; }
 
+    /// <summary>Submissions and directives that failed (compile errors, DSL errors, exceptions, unknown directives); cancelled ones are not counted.</summary>
+    public int Failures { get; private set; }
+
     /// <summary>Restarts of the submission chain so far.</summary>
     public int Restarts { get; private set; }
 
@@ -79,10 +82,12 @@ public sealed class ReplEngine
         }
         catch (CompilationErrorException e)
         {
+            Failures++;
             foreach (var d in e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) _out.WriteLine(ScriptCompiler.Format(d));
         }
         catch (SpecException e)
         {
+            Failures++;
             _out.WriteLine(ScriptRunner.Describe(e));
         }
         catch (OperationCanceledException)
@@ -91,6 +96,7 @@ public sealed class ReplEngine
         }
         catch (Exception e)
         {
+            Failures++;
             _out.WriteLine($"error: {e.GetType().Name}: {e.Message}");
         }
         if (RestartEvery > 0 && ++_sinceRestart >= RestartEvery && _state is not null) await RestartAsync(cancel).ConfigureAwait(false);
@@ -127,6 +133,7 @@ public sealed class ReplEngine
                 _out.WriteLine(MemoryLine());
                 break;
             default:
+                Failures++;
                 _out.WriteLine($"unknown directive {name}; known: {string.Join(", ", ReplDirectives.Names)} (and #r, #load).");
                 break;
         }
