@@ -8,12 +8,13 @@
 #r "../src/HwDsl.FSharp/bin/Release/net10.0/HwDsl.Training.dll"
 #r "../src/HwDsl.FSharp/bin/Release/net10.0/HwDsl.Autodiff.dll"
 #r "../src/HwDsl.FSharp/bin/Release/net10.0/HwDsl.Compiler.dll"
-#r "../src/HwDsl.FSharp/bin/Release/net10.0/HwDsl.Scripting.dll"
+#r "../src/HwDsl.FSharp/bin/Release/net10.0/HwDsl.Experiments.dll"
 #r "../src/HwDsl.FSharp/bin/Release/net10.0/HwDsl.FSharp.dll"
 
 open System.IO
 open HwDsl
 open HwDsl.Compiler
+open HwDsl.Experiments
 open HwDsl.Data
 open HwDsl.FSharp
 
@@ -39,7 +40,7 @@ let aware =
 let data = DatasetStore().Load("mnist")
 let options =
     ExperimentOptions(RunRoot = Path.Combine(output, "runs"),
-                      Data = (if quick then HwDsl.Scripting.QuickData.Subset data else data))
+                      Data = (if quick then QuickData.Subset data else data))
 
 let results =
     [ aware |> Exp.named "quickstart-fsx-float" |> Exp.withMode FloatTraining

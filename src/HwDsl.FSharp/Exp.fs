@@ -2,6 +2,7 @@ namespace HwDsl.FSharp
 
 open HwDsl
 open HwDsl.Compiler
+open HwDsl.Experiments
 
 /// Building, running and showing experiments.
 module Exp =
@@ -47,7 +48,7 @@ module Exp =
     let run (e: ExperimentDef) = runWith (ExperimentOptions()) e
 
     /// Results as a Markdown table (the one `hwdsl run` scripts print).
-    let table (results: ExperimentResult seq) = HwDsl.Scripting.ResultTable.Markdown results
+    let table (results: ExperimentResult seq) = ResultTable.Markdown results
 
     /// Prints the results table.
     let print (results: ExperimentResult seq) = printf "%s" (table results)

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using HwDsl.Compiler;
+using HwDsl.Experiments;
 
 namespace HwDsl.Scripting.Repl;
 
