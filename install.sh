@@ -33,7 +33,8 @@ dotnet new install "$PWD/templates/hwdsl-device" --force >/dev/null && echo "ins
 
 # Reinstalled, not updated: the same version rebuilt must replace what is installed.
 dotnet tool uninstall --global hwdsl >/dev/null 2>&1 || true
-dotnet tool install --global hwdsl --add-source "$feed" --version "$version" --ignore-failed-sources
+out=$(dotnet tool install --global hwdsl --add-source "$feed" --version "$version" --ignore-failed-sources 2>&1) || { echo "$out"; exit 1; }
+grep -E "successfully installed" <<<"$out" || true
 tools="${DOTNET_CLI_HOME:-$HOME}/.dotnet/tools"
 case ":$PATH:" in
   *":$tools:"*) ;;
