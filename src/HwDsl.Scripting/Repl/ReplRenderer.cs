@@ -9,8 +9,9 @@ namespace HwDsl.Scripting.Repl;
 /// The wrapping is done here (a row is never written past the last column), so the cursor's row and column are known
 /// without asking the terminal.
 /// </summary>
-internal sealed class ReplRenderer(TextWriter output)
+internal sealed class ReplRenderer(TextWriter output, Func<int>? width = null)
 {
+    private readonly Func<int> _width = width ?? (() => Width);
     private int _cursorRow;
 
     /// <summary>The terminal's width in columns (80 when it cannot be asked).</summary>
@@ -25,7 +26,7 @@ internal sealed class ReplRenderer(TextWriter output)
 
     public void Render(string prompt, string continuation, EditBuffer buffer, IReadOnlyList<string> below)
     {
-        var width = Width;
+        var width = _width();
         var frame = new StringBuilder();
         if (_cursorRow > 0) frame.Append("\u001b[").Append(_cursorRow).Append('A');
         frame.Append("\r\u001b[J");
