@@ -38,7 +38,7 @@ public static class Gemm
     public static string Describe() => Path switch
     {
         KernelPath.Vector512 => "Vector512 (AVX-512F), 8×32 tile (8×16 for n ≤ 16)",
-        KernelPath.Vector256 => "Vector256 (AVX2+FMA), 6×16 tile",
+        KernelPath.Vector256 => "Vector256 (AVX2+FMA), 6×16 tile (16×n for n ≤ 12)",
         _ => "scalar",
     };
 
@@ -74,6 +74,9 @@ public static class Gemm
                     break;
                 case KernelPath.Vector512:
                     GemmDriver<Kernel512x8x32>.Run(args, pool, threads);
+                    break;
+                case KernelPath.Vector256 when n <= NarrowGemm.MaxN:
+                    NarrowGemm.Run(args, pool, threads);
                     break;
                 case KernelPath.Vector256:
                     GemmDriver<Kernel256x6x16>.Run(args, pool, threads);

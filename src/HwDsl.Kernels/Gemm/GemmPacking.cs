@@ -103,7 +103,7 @@ internal static unsafe class GemmPacking
 
     /// <summary>Loads 8 rows of 8, stores column q of the block at dst + q·stride (8 floats each, in q order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose8x8Store(float* s0, float* s1, float* s2, float* s3, float* s4, float* s5, float* s6,
+    internal static void Transpose8x8Store(float* s0, float* s1, float* s2, float* s3, float* s4, float* s5, float* s6,
         float* s7, float* dst, int stride)
     {
         var x0 = Avx.LoadVector256(s0);
