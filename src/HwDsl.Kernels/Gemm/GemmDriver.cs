@@ -47,32 +47,66 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
         var rowBlocks = (mPanels + panelsPerRowBlock - 1) / panelsPerRowBlock;
 
         var bPack = GemmBuffers.PackB((long)g.K * nc);
+        var transposedB = g.Layout == GemmLayout.NT;
         for (var jc = 0; jc < g.N; jc += nc)
         {
             var cols = Math.Min(nc, g.N - jc);
             var nPanels = (cols + nr - 1) / nr;
-            var packB = new PackBTask(g, jc, nr, bPack);
-            if (threads > 1) pool.Run(nPanels, packB);
-            else for (var t = 0; t < nPanels; t++) packB.Execute(t);
-
             var colGroups = Math.Min(colGroupsWanted, nPanels);
-            var compute = new ComputeTask(g, jc, nPanels, colGroups, panelsPerRowBlock, kcStep, bPack);
-            var tasks = rowBlocks * colGroups;
-            if (threads > 1) pool.Run(tasks, compute);
-            else for (var t = 0; t < tasks; t++) compute.Execute(t);
+            var computeTasks = rowBlocks * colGroups;
+            // B is packed by the first tasks of the same job (row chunks of B, or panels when B is transposed), and
+            // compute tasks wait for them: one dispatch per column block instead of two, and no idle barrier between.
+            var rowsPerChunk = transposedB ? 0 : Math.Max(32, (g.K + 2 * threads - 1) / (2 * threads));
+            var packTasks = threads == 1 ? 1 : transposedB ? nPanels : (g.K + rowsPerChunk - 1) / rowsPerChunk;
+            var packed = 0;
+            var job = new Job(new ComputeTask(g, jc, nPanels, colGroups, panelsPerRowBlock, kcStep, bPack),
+                jc, cols, transposedB, threads == 1 ? g.K : rowsPerChunk, packTasks, &packed);
+            if (threads > 1) pool.Run(packTasks + computeTasks, job);
+            else for (var t = 0; t < packTasks + computeTasks; t++) job.Execute(t);
         }
     }
 
-    private readonly struct PackBTask(GemmArgs g, int jc, int nr, float* bPack) : IMacPoolTask
+    private readonly struct Job(ComputeTask compute, int jc, int cols, bool transposedB, int rowsPerChunk, int packTasks,
+        int* packed) : IMacPoolTask
     {
-        public void Execute(int panel) =>
-            GemmPacking.PackBPanel(g.B, g.N, g.K, g.Layout == GemmLayout.NT, jc + panel * nr, nr,
-                bPack + (long)panel * g.K * nr);
+        public void Execute(int index)
+        {
+            var g = compute.Args;
+            if (index < packTasks)
+            {
+                if (transposedB)
+                {
+                    // One task per panel, or all panels in the single pack task of a 1-thread run.
+                    int first = packTasks == 1 ? 0 : index, last = packTasks == 1 ? (cols + TKernel.NR - 1) / TKernel.NR : index + 1;
+                    for (var panel = first; panel < last; panel++)
+                        GemmPacking.PackBPanel(g.B, g.N, g.K, true, jc + panel * TKernel.NR, TKernel.NR,
+                            compute.BPack + (long)panel * g.K * TKernel.NR);
+                }
+                else
+                {
+                    var p0 = index * rowsPerChunk;
+                    GemmPacking.PackBRows(g.B, g.N, g.K, jc, cols, TKernel.NR, p0, Math.Min(g.K, p0 + rowsPerChunk), compute.BPack);
+                }
+                Interlocked.Increment(ref *packed);
+                return;
+            }
+            // Pack tasks are claimed before any compute task (indices are handed out in order), so this waits only
+            // for packing already under way on other threads.
+            var spins = 0;
+            while (Volatile.Read(ref *packed) < packTasks)
+                if ((++spins & 7) == 0) Thread.Yield();
+                else Thread.SpinWait(20);
+            compute.Execute(index - packTasks);
+        }
     }
 
     private readonly struct ComputeTask(GemmArgs g, int jc, int nPanels, int colGroups, int panelsPerRowBlock,
-        int kcStep, float* bPack) : IMacPoolTask
+        int kcStep, float* bPack)
     {
+        public GemmArgs Args => g;
+
+        public float* BPack => bPack;
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Execute(int index)
         {
