@@ -6,20 +6,18 @@ namespace HwDsl.Kernels.GemmImpl;
 /// The Vector256 path for n ≤ <see cref="MaxN"/>: columns in groups of at most 6 (n = 10 → 5 + 5), rows in tiles of 16,
 /// <see cref="NarrowKernel{TWidth}"/> per tile and group. A 16-wide B panel would leave 6 of 16 lanes empty for the
 /// last layer's n = 10. B is packed once per call ([group][p][w], tiny); A is read in place for TN (its rows are
-/// contiguous there) and packed per tile and KC block otherwise. KC blocks are those of <see cref="GemmDriver{TKernel}"/>,
+/// contiguous there) and packed per tile and KC block otherwise. KC blocks are those of <see cref="GemmBlocking"/>,
 /// so every element is summed exactly as there.
 /// </summary>
 internal static unsafe class NarrowGemm
 {
     public const int MaxN = 12;
     private const int Rows = 16;
-    private const int KcMax = 256;
     private const int TilesPerTaskMax = 8;
 
     public static void Run(in GemmArgs g, MacPool pool, int threads)
     {
-        var kBlocks = (g.K + KcMax - 1) / KcMax;
-        var kcStep = ((g.K + kBlocks - 1) / kBlocks + 7) & ~7;
+        var kcStep = GemmBlocking.KcStep(g.K);
         var bPack = GemmBuffers.PackB((long)g.K * g.N);
         PackB(g, bPack);
 
