@@ -15,7 +15,7 @@ namespace HwDsl.Compiler;
 /// (same weights α·(k ⊙ sign(W) + o) in the same float operations, same products, same activation kernels, same
 /// arg-max), so the accuracies are bit-identical to evaluating die after die, for any thread count.
 /// </summary>
-internal static class BatchedDieEvaluation
+public static class BatchedDieEvaluation
 {
     // Rows per pass: the whole MNIST test set (B is packed once per die and layer), within ~10 MB of activations per thread.
     private const int MaxRows = 10000;
