@@ -122,7 +122,7 @@ public static unsafe class BinaryProducts
                 else bias.CopyTo(c.Slice(r * n, n));
             return;
         }
-        var kcStep = GemmBlocking.KcStep(k);
+        var kcStep = KcStep(k);
         fixed (int* ps = starts, pc = columns)
         fixed (float* pb = b, pcc = c, pbias = bias)
             for (var r = 0; r < m; r++)
@@ -146,13 +146,16 @@ public static unsafe class BinaryProducts
             c[..(m * n)].Clear();
             return;
         }
-        var kcStep = GemmBlocking.KcStep(k);
+        var kcStep = KcStep(k);
         fixed (int* ps = starts, pr = rows)
         fixed (float* pd = d, pcc = c)
             for (var i = 0; i < m; i++)
             for (var j0 = 0; j0 < n; j0 += Chunk)
                 RowChunk(pr, ps[i], ps[i + 1], pd, n, kcStep, ChunkStart(j0, n), Math.Min(Chunk, n), pcc + (long)i * n, null);
     }
+
+    // The MAC core's KC blocks; its scalar fallback sums each element in one chain over all of k.
+    private static int KcStep(int k) => Gemm.Path == Gemm.KernelPath.Scalar ? k : GemmBlocking.KcStep(k);
 
     // A last chunk narrower than 64 is moved left to end at n, overlapping the one before: its overlapping columns are
     // recomputed from scratch (every KC block included) to the same values, and no column is left to a scalar tail.

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace HwDsl.Kernels.GemmImpl;
 
@@ -113,7 +114,7 @@ internal static unsafe class NarrowGemm
             }
             var row = g.A + (long)i0 * g.K + p0;
             var p8 = 0;
-            if (rows == Rows)
+            if (rows == Rows && Avx.IsSupported)
                 for (; p8 + 8 <= kc; p8 += 8)
                 for (var half = 0; half < 2; half++)
                 {
