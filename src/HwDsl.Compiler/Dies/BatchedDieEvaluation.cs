@@ -33,12 +33,13 @@ public static class BatchedDieEvaluation
         // The deployed states sign(W), as SignOp computes them, and the scale α, read once.
         var states = binary.Select(b => b.Weights.Values.ToArray().Select(w => w >= 0 ? 1f : -1f).ToArray()).ToArray();
         var scales = binary.Select(b => b.Scale.Values[0]).ToArray();
-        var chunks = new List<(int Start, int Rows, GemmPackedA Packed)>();
+        var chunks = new List<(int Start, int Rows, GemmPackedA Packed, SparseRows? Sparse)>();
         var features = test.FeatureCount;
         for (var start = 0; start < test.Count; start += MaxRows)
         {
             var rows = Math.Min(MaxRows, test.Count - start);
-            chunks.Add((start, rows, GemmPackedA.Pack(test.Features.AsMemory(start * features, rows * features), rows, features, pool: pool)));
+            var x = test.Features.AsMemory(start * features, rows * features);
+            chunks.Add((start, rows, GemmPackedA.Pack(x, rows, features, pool: pool), SparseRows.IfSparse(x.Span, rows, features)));
         }
 
         var accuracies = new double[count];
@@ -55,9 +56,9 @@ public static class BatchedDieEvaluation
                     Effective(scales[l], b.K[l], states[l], b.O[l], b.Weights[l]);
                 }
                 long correct = 0;
-                foreach (var (start, rows, packed) in chunks)
+                foreach (var (start, rows, packed, sparse) in chunks)
                 {
-                    correct += Correct(layers, binary, b, packed, rows, test.Labels.AsSpan(start, rows), pool, out var outputs);
+                    correct += Correct(layers, binary, b, packed, sparse, rows, test.Labels.AsSpan(start, rows), pool, out var outputs);
                     if (logits is not null)
                     {
                         logits[index] ??= new float[test.Count * test.ClassCount];
@@ -86,11 +87,14 @@ public static class BatchedDieEvaluation
     }
 
     private static long Correct(IReadOnlyList<ILayer<float>> layers, BinaryDenseLayer[] binary, Buffers b, GemmPackedA input,
-        int rows, ReadOnlySpan<int> labels, MacPool pool, out ReadOnlySpan<float> last)
+        SparseRows? sparse, int rows, ReadOnlySpan<int> labels, MacPool pool, out ReadOnlySpan<float> last)
     {
         var width = binary[0].Weights.Cols;
         var x = b.Activations[0].AsSpan(0, rows * width);
-        Gemm.Compute(input, b.Weights[0], x, width, GemmLayout.NN, false, binary[0].Bias.Values, pool);
+        // Images with mostly exact zeros (MNIST: ~80 %) through their non-zeros only, bit for bit the dense product.
+        if (sparse is not null)
+            SparseProducts.RowsTimes(sparse.Starts, sparse.Columns, sparse.Values, b.Weights[0], x, rows, width, input.Depth, binary[0].Bias.Values);
+        else Gemm.Compute(input, b.Weights[0], x, width, GemmLayout.NN, false, binary[0].Bias.Values, pool);
         var current = 0;
         var next = 1;
         for (var l = 1; l < layers.Count; l++)
@@ -140,6 +144,27 @@ public static class BatchedDieEvaluation
                 for (; i < x.Length; i++) y[i] = x[i] >= 0f ? 1f : -1f;
                 break;
             default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown activation");
+        }
+    }
+
+    // The test images' non-zeros, row by row, when at most half the values are non-zero (below that the sparse product
+    // does less work than the dense one).
+    private sealed record SparseRows(int[] Starts, int[] Columns, float[] Values)
+    {
+        public static SparseRows? IfSparse(ReadOnlySpan<float> x, int rows, int cols)
+        {
+            var nonZero = x.Length - Zeros(x);
+            if (nonZero > x.Length / 2) return null;
+            var sparse = new SparseRows(new int[rows + 1], new int[nonZero], new float[nonZero]);
+            SparseProducts.Index(x, rows, cols, sparse.Starts, sparse.Columns, sparse.Values);
+            return sparse;
+        }
+
+        private static int Zeros(ReadOnlySpan<float> x)
+        {
+            var zeros = 0;
+            foreach (var v in x) if (v == 0f) zeros++;
+            return zeros;
         }
     }
 
