@@ -1,0 +1,156 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace HwDsl.Kernels;
+
+/// <summary>
+/// Max and average pooling over NCHW images (N × C·H·W, row-major), forward and backward. Images run in parallel on
+/// the <see cref="MacPool"/>; nothing is summed across images, so results do not depend on the thread count. Max
+/// pooling's backward finds each window's maximum again (the first one in row-major order on ties) rather than
+/// keeping indices from the forward pass.
+/// </summary>
+public static unsafe class Pooling
+{
+    // Below this many input values per call the work stays on the caller.
+    private const int ParallelThreshold = 1 << 16;
+    private const int MaxTasks = 16;
+
+    /// <summary>y[n, c, oy, ox] = max over the window at (oy·s, ox·s).</summary>
+    public static void MaxForward<T>(ReadOnlySpan<T> x, Span<T> y, int batch, in PoolGeometry g, MacPool? pool = null)
+        where T : unmanaged, IFloatingPointIeee754<T> => Dispatch(x, y, default, batch, g, pool, Kind.MaxForward);
+
+    /// <summary>dx += dy at each window's (first) maximum of x.</summary>
+    public static void MaxBackward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx, int batch, in PoolGeometry g, MacPool? pool = null)
+        where T : unmanaged, IFloatingPointIeee754<T> => Dispatch(x, dx, dy, batch, g, pool, Kind.MaxBackward);
+
+    /// <summary>y[n, c, oy, ox] = mean over the window at (oy·s, ox·s).</summary>
+    public static void AverageForward<T>(ReadOnlySpan<T> x, Span<T> y, int batch, in PoolGeometry g, MacPool? pool = null)
+        where T : unmanaged, IFloatingPointIeee754<T> => Dispatch(x, y, default, batch, g, pool, Kind.AverageForward);
+
+    /// <summary>dx += dy / size² over each window (overlapping windows add up).</summary>
+    public static void AverageBackward<T>(ReadOnlySpan<T> dy, Span<T> dx, int batch, in PoolGeometry g, MacPool? pool = null)
+        where T : unmanaged, IFloatingPointIeee754<T> => Dispatch(default, dx, dy, batch, g, pool, Kind.AverageBackward);
+
+    private enum Kind { MaxForward, MaxBackward, AverageForward, AverageBackward }
+
+    private static void Dispatch<T>(ReadOnlySpan<T> x, Span<T> output, ReadOnlySpan<T> dy, int batch, in PoolGeometry g, MacPool? pool, Kind kind)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        g.Validate();
+        if (batch < 0) throw new ArgumentOutOfRangeException(nameof(batch), $"pool: batch must be ≥ 0; got {batch}.");
+        var backward = kind is Kind.MaxBackward or Kind.AverageBackward;
+        long inputs = (long)batch * g.InputSize, outputs = (long)batch * g.OutputSize;
+        if (kind != Kind.AverageBackward && x.Length < inputs) throw new ArgumentException($"pool: x holds {x.Length} values; {batch} images of {g.InputSize} need {inputs}.");
+        if (backward && dy.Length < outputs) throw new ArgumentException($"pool: dy holds {dy.Length} values; {batch} images of {g.OutputSize} need {outputs}.");
+        if (output.Length < (backward ? inputs : outputs))
+            throw new ArgumentException($"pool: {(backward ? "dx" : "y")} holds {output.Length} values; it needs {(backward ? inputs : outputs)}.");
+        if (batch == 0) return;
+        var perTask = Math.Max(1, (batch + MaxTasks - 1) / MaxTasks);
+        var tasks = (batch + perTask - 1) / perTask;
+        fixed (T* px = x, po = output, pdy = dy)
+        {
+            var task = new PoolTask<T>(px, po, pdy, batch, perTask, g, kind);
+            if (inputs >= ParallelThreshold && tasks > 1) (pool ?? MacPool.Shared).Run(tasks, task);
+            else for (var t = 0; t < tasks; t++) task.Execute(t);
+        }
+    }
+
+    private readonly struct PoolTask<T>(T* x, T* output, T* dy, int batch, int perTask, PoolGeometry g, Kind kind) : IMacPoolTask
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Execute(int index)
+        {
+            for (int n = index * perTask, end = Math.Min(batch, n + perTask); n < end; n++)
+            {
+                var xi = x + (long)n * g.InputSize;
+                switch (kind)
+                {
+                    case Kind.MaxForward: MaxImage(xi, output + (long)n * g.OutputSize); break;
+                    case Kind.MaxBackward: MaxImageBackward(xi, dy + (long)n * g.OutputSize, output + (long)n * g.InputSize); break;
+                    case Kind.AverageForward: AverageImage(xi, output + (long)n * g.OutputSize); break;
+                    default: AverageImageBackward(dy + (long)n * g.OutputSize, output + (long)n * g.InputSize); break;
+                }
+            }
+        }
+
+        // Offset of the first maximum of the window at (y0, x0) in plane p.
+        private int ArgMax(T* plane, int y0, int x0)
+        {
+            var best = y0 * g.Width + x0;
+            var max = plane[best];
+            for (var i = 0; i < g.Size; i++)
+            {
+                var row = (y0 + i) * g.Width + x0;
+                for (var j = 0; j < g.Size; j++)
+                    if (plane[row + j] > max) { max = plane[row + j]; best = row + j; }
+            }
+            return best;
+        }
+
+        private void MaxImage(T* xi, T* yi)
+        {
+            int hw = g.Height * g.Width, ohw = g.OutHeight * g.OutWidth;
+            for (var c = 0; c < g.Channels; c++)
+            {
+                T* plane = xi + c * hw, outPlane = yi + c * ohw;
+                for (var oy = 0; oy < g.OutHeight; oy++)
+                for (var ox = 0; ox < g.OutWidth; ox++)
+                    outPlane[oy * g.OutWidth + ox] = plane[ArgMax(plane, oy * g.Stride, ox * g.Stride)];
+            }
+        }
+
+        private void MaxImageBackward(T* xi, T* dyi, T* dxi)
+        {
+            int hw = g.Height * g.Width, ohw = g.OutHeight * g.OutWidth;
+            for (var c = 0; c < g.Channels; c++)
+            {
+                T* plane = xi + c * hw, gradPlane = dxi + c * hw, outGrad = dyi + c * ohw;
+                for (var oy = 0; oy < g.OutHeight; oy++)
+                for (var ox = 0; ox < g.OutWidth; ox++)
+                    gradPlane[ArgMax(plane, oy * g.Stride, ox * g.Stride)] += outGrad[oy * g.OutWidth + ox];
+            }
+        }
+
+        private void AverageImage(T* xi, T* yi)
+        {
+            int hw = g.Height * g.Width, ohw = g.OutHeight * g.OutWidth;
+            var scale = T.One / T.CreateChecked(g.Size * g.Size);
+            for (var c = 0; c < g.Channels; c++)
+            {
+                T* plane = xi + c * hw, outPlane = yi + c * ohw;
+                for (var oy = 0; oy < g.OutHeight; oy++)
+                for (var ox = 0; ox < g.OutWidth; ox++)
+                {
+                    var sum = T.Zero;
+                    for (var i = 0; i < g.Size; i++)
+                    {
+                        var row = plane + (oy * g.Stride + i) * g.Width + ox * g.Stride;
+                        for (var j = 0; j < g.Size; j++) sum += row[j];
+                    }
+                    outPlane[oy * g.OutWidth + ox] = sum * scale;
+                }
+            }
+        }
+
+        private void AverageImageBackward(T* dyi, T* dxi)
+        {
+            int hw = g.Height * g.Width, ohw = g.OutHeight * g.OutWidth;
+            var scale = T.One / T.CreateChecked(g.Size * g.Size);
+            for (var c = 0; c < g.Channels; c++)
+            {
+                T* gradPlane = dxi + c * hw, outGrad = dyi + c * ohw;
+                for (var oy = 0; oy < g.OutHeight; oy++)
+                for (var ox = 0; ox < g.OutWidth; ox++)
+                {
+                    var share = outGrad[oy * g.OutWidth + ox] * scale;
+                    for (var i = 0; i < g.Size; i++)
+                    {
+                        var row = gradPlane + (oy * g.Stride + i) * g.Width + ox * g.Stride;
+                        for (var j = 0; j < g.Size; j++) row[j] += share;
+                    }
+                }
+            }
+        }
+    }
+}
