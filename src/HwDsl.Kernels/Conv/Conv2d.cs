@@ -123,13 +123,13 @@ public static unsafe class Conv2d
             var col = g.IsPointwise ? null : ConvScratch<T>.Patches(k * p);
             for (int n = chunk * perChunk, end = Math.Min(batch, n + perChunk); n < end; n++)
             {
-                var image = new ReadOnlySpan<T>(x + (long)n * g.InputSize, g.InputSize);
+                var image = x + (long)n * g.InputSize;
                 var output = new Span<T>(y + (long)n * g.OutputSize, g.OutputSize);
-                if (col is not null) Im2Col.Expand(image, col, g);
+                if (col != null) Im2Col.ExpandRaw(image, col, g);
                 if (b != null)
                     for (var j = 0; j < f; j++) output.Slice(j * p, p).Fill(b[j]);
                 // (F × P) = Wᵀ · patches: W is stored (C·k·k) × F, so it is the TN layout's A.
-                MacGemm.Compute<T>(weights, col is null ? image : col, output, f, p, k, GemmLayout.TN, b != null, pool);
+                MacGemm.Compute<T>(weights, new ReadOnlySpan<T>(col == null ? image : col, k * p), output, f, p, k, GemmLayout.TN, b != null, pool);
             }
         }
     }
@@ -151,26 +151,26 @@ public static unsafe class Conv2d
             var first = true;
             for (int n = chunk * perChunk, end = Math.Min(batch, n + perChunk); n < end; n++)
             {
-                var image = new ReadOnlySpan<T>(x + (long)n * g.InputSize, g.InputSize);
+                var image = x + (long)n * g.InputSize;
                 var grad = new ReadOnlySpan<T>(dy + (long)n * g.OutputSize, g.OutputSize);
                 if (weights)
                 {
-                    if (col is not null) Im2Col.Expand(image, col, g);
+                    if (col != null) Im2Col.ExpandRaw(image, col, g);
                     // dWᵀ (F × C·k·k) += dy (F × P) · patchesᵀ; the patch matrix is (C·k·k) × P, the NT layout's B.
-                    MacGemm.Compute<T>(grad, col is null ? image : col, dwT, f, k, p, GemmLayout.NT, !first, pool);
+                    MacGemm.Compute<T>(grad, new ReadOnlySpan<T>(col == null ? image : col, k * p), dwT, f, k, p, GemmLayout.NT, !first, pool);
                     first = false;
                 }
                 if (bias)
                     for (var j = 0; j < f; j++) db[j] += TensorPrimitives.Sum(grad.Slice(j * p, p));
                 if (dx != null)
                 {
-                    var dimage = new Span<T>(dx + (long)n * g.InputSize, g.InputSize);
-                    if (dcol is null) MacGemm.Compute<T>(wv, grad, dimage, k, p, f, GemmLayout.NN, true, pool);
+                    var dimage = dx + (long)n * g.InputSize;
+                    if (dcol == null) MacGemm.Compute<T>(wv, grad, new Span<T>(dimage, g.InputSize), k, p, f, GemmLayout.NN, true, pool);
                     else
                     {
                         // d(patches) (C·k·k × P) = W · dy, then folded back onto the image.
-                        MacGemm.Compute<T>(wv, grad, dcol, k, p, f, GemmLayout.NN, false, pool);
-                        Im2Col.Fold<T>(dcol, dimage, g);
+                        MacGemm.Compute<T>(wv, grad, new Span<T>(dcol, k * p), k, p, f, GemmLayout.NN, false, pool);
+                        Im2Col.FoldRaw(dcol, dimage, g);
                     }
                 }
             }

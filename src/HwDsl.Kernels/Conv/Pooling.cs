@@ -74,80 +74,102 @@ public static unsafe class Pooling
             }
         }
 
-        // Offset of the first maximum of the window at (y0, x0) in plane p.
-        private int ArgMax(T* plane, int y0, int x0)
+        // Offset in its plane of the first maximum of the window whose top-left corner is at offset `corner`.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int ArgMax(T* plane, int corner, int size, int width)
         {
-            var best = y0 * g.Width + x0;
-            var max = plane[best];
-            for (var i = 0; i < g.Size; i++)
+            var best = corner;
+            var max = plane[corner];
+            for (var i = 0; i < size; i++)
             {
-                var row = (y0 + i) * g.Width + x0;
-                for (var j = 0; j < g.Size; j++)
-                    if (plane[row + j] > max) { max = plane[row + j]; best = row + j; }
+                var row = plane + corner + i * width;
+                for (var j = 0; j < size; j++)
+                    if (row[j] > max) { max = row[j]; best = corner + i * width + j; }
             }
             return best;
         }
 
         private void MaxImage(T* xi, T* yi)
         {
-            int hw = g.Height * g.Width, ohw = g.OutHeight * g.OutWidth;
+            int width = g.Width, size = g.Size, stride = g.Stride, oh = g.OutHeight, ow = g.OutWidth, hw = g.Height * width;
             for (var c = 0; c < g.Channels; c++)
             {
-                T* plane = xi + c * hw, outPlane = yi + c * ohw;
-                for (var oy = 0; oy < g.OutHeight; oy++)
-                for (var ox = 0; ox < g.OutWidth; ox++)
-                    outPlane[oy * g.OutWidth + ox] = plane[ArgMax(plane, oy * g.Stride, ox * g.Stride)];
+                T* plane = xi + c * hw, outPlane = yi + c * oh * ow;
+                for (var oy = 0; oy < oh; oy++)
+                {
+                    var corner = oy * stride * width;
+                    var outRow = outPlane + oy * ow;
+                    if (size == 2)
+                    {
+                        // The common 2×2 window without the loops (same first-maximum order: row 0 left, right, row 1).
+                        for (var ox = 0; ox < ow; ox++, corner += stride)
+                        {
+                            T* r0 = plane + corner, r1 = r0 + width;
+                            var m = r0[0];
+                            if (r0[1] > m) m = r0[1];
+                            if (r1[0] > m) m = r1[0];
+                            if (r1[1] > m) m = r1[1];
+                            outRow[ox] = m;
+                        }
+                    }
+                    else
+                        for (var ox = 0; ox < ow; ox++, corner += stride) outRow[ox] = plane[ArgMax(plane, corner, size, width)];
+                }
             }
         }
 
         private void MaxImageBackward(T* xi, T* dyi, T* dxi)
         {
-            int hw = g.Height * g.Width, ohw = g.OutHeight * g.OutWidth;
+            int width = g.Width, size = g.Size, stride = g.Stride, oh = g.OutHeight, ow = g.OutWidth, hw = g.Height * width;
             for (var c = 0; c < g.Channels; c++)
             {
-                T* plane = xi + c * hw, gradPlane = dxi + c * hw, outGrad = dyi + c * ohw;
-                for (var oy = 0; oy < g.OutHeight; oy++)
-                for (var ox = 0; ox < g.OutWidth; ox++)
-                    gradPlane[ArgMax(plane, oy * g.Stride, ox * g.Stride)] += outGrad[oy * g.OutWidth + ox];
+                T* plane = xi + c * hw, gradPlane = dxi + c * hw, outGrad = dyi + c * oh * ow;
+                for (var oy = 0; oy < oh; oy++)
+                {
+                    var corner = oy * stride * width;
+                    var gradRow = outGrad + oy * ow;
+                    for (var ox = 0; ox < ow; ox++, corner += stride)
+                        gradPlane[ArgMax(plane, corner, size, width)] += gradRow[ox];
+                }
             }
         }
 
         private void AverageImage(T* xi, T* yi)
         {
-            int hw = g.Height * g.Width, ohw = g.OutHeight * g.OutWidth;
+            int width = g.Width, size = g.Size, stride = g.Stride, oh = g.OutHeight, ow = g.OutWidth, hw = g.Height * width, ohw = oh * ow;
             var scale = T.One / T.CreateChecked(g.Size * g.Size);
             for (var c = 0; c < g.Channels; c++)
             {
                 T* plane = xi + c * hw, outPlane = yi + c * ohw;
-                for (var oy = 0; oy < g.OutHeight; oy++)
-                for (var ox = 0; ox < g.OutWidth; ox++)
+                for (var oy = 0; oy < oh; oy++)
+                for (var ox = 0; ox < ow; ox++)
                 {
                     var sum = T.Zero;
-                    for (var i = 0; i < g.Size; i++)
+                    for (var i = 0; i < size; i++)
                     {
-                        var row = plane + (oy * g.Stride + i) * g.Width + ox * g.Stride;
-                        for (var j = 0; j < g.Size; j++) sum += row[j];
+                        var row = plane + (oy * stride + i) * width + ox * stride;
+                        for (var j = 0; j < size; j++) sum += row[j];
                     }
-                    outPlane[oy * g.OutWidth + ox] = sum * scale;
+                    outPlane[oy * ow + ox] = sum * scale;
                 }
             }
         }
 
         private void AverageImageBackward(T* dyi, T* dxi)
         {
-            int hw = g.Height * g.Width, ohw = g.OutHeight * g.OutWidth;
+            int width = g.Width, size = g.Size, stride = g.Stride, oh = g.OutHeight, ow = g.OutWidth, hw = g.Height * width, ohw = oh * ow;
             var scale = T.One / T.CreateChecked(g.Size * g.Size);
             for (var c = 0; c < g.Channels; c++)
             {
                 T* gradPlane = dxi + c * hw, outGrad = dyi + c * ohw;
-                for (var oy = 0; oy < g.OutHeight; oy++)
-                for (var ox = 0; ox < g.OutWidth; ox++)
+                for (var oy = 0; oy < oh; oy++)
+                for (var ox = 0; ox < ow; ox++)
                 {
-                    var share = outGrad[oy * g.OutWidth + ox] * scale;
-                    for (var i = 0; i < g.Size; i++)
+                    var share = outGrad[oy * ow + ox] * scale;
+                    for (var i = 0; i < size; i++)
                     {
-                        var row = gradPlane + (oy * g.Stride + i) * g.Width + ox * g.Stride;
-                        for (var j = 0; j < g.Size; j++) row[j] += share;
+                        var row = gradPlane + (oy * stride + i) * width + ox * stride;
+                        for (var j = 0; j < size; j++) row[j] += share;
                     }
                 }
             }
