@@ -58,6 +58,9 @@ public static class NetworkCompiler
                     if (previous is { Digital: false, ActivationBits: { } bits } && a.Kind == ActivationKind.ClippedRelu)
                         layers.Add(new QuantizedActivationLayer(bits, 1f));
                     break;
+                default:
+                    // Issue 15 phase 2 maps convolutions onto tiles; until then refuse rather than drop the layer.
+                    throw new ArgumentException($"{layer} is not compiled onto hardware yet; for float training build the network from HwDsl.Training layers (Conv2dLayer, MaxPoolLayer, AvgPoolLayer, FlattenLayer).");
             }
         }
         if (width != classes)
