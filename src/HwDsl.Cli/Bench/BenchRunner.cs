@@ -38,6 +38,7 @@ internal sealed class BenchRunner(BenchSettings settings, CancellationToken canc
             if (peer is not null) Write($"    peer ({threads} thread(s)): torch {peer.Ready["torch"]}, numpy {peer.Ready["numpy"]}, OPENBLAS_CORETYPE={PeerProcess.BestCoreType() ?? "(auto-detect)"}");
             if (settings.Only is "gemm" or "all") GemmTable(pool, peer);
             if (settings.Only is "train" or "all") TrainTable(pool, peer);
+            if (settings.Only is "lenet" or "train" or "all") LeNetTable(pool, peer);
         }
         if (settings.Markdown is { } path) File.WriteAllText(path, _report.ToString());
         return 0;
@@ -139,6 +140,18 @@ internal sealed class BenchRunner(BenchSettings settings, CancellationToken canc
         var cost = Median(floatOurs) / Median(ours);
         Write("");
         Write(string.Create(CultureInfo.InvariantCulture, $"Hardware-aware training costs {cost:F2}× our float training per epoch (medians above; target ≤ 1.5×)."));
+    }
+
+    private void LeNetTable(MacPool pool, PeerProcess? peer)
+    {
+        var data = new DatasetStore().Load("mnist", _ => { });
+        Write("");
+        Write($"{LeNetBench.Description}, {pool.Threads} thread(s), samples/s, median of {settings.TrainRounds} interleaved rounds");
+        Write("");
+        Write("| run | HwDsl | PyTorch | ratio | HwDsl test acc. | PyTorch test acc. |");
+        Write("|---|---:|---:|---:|---:|---:|");
+        var r = LeNetBench.Run(pool, peer, data, Path.GetDirectoryName(data.Files[0].Path)!, settings.TrainRounds, cancel);
+        Row(r.PeerFormat is null ? "1 epoch" : $"1 epoch (PyTorch {r.PeerFormat})", "", null, r.Ours, r.Theirs, "N0", r.OurAccuracy, r.TheirAccuracy);
     }
 
     private void Row(string name, string shape, string? layout, List<double> ours, List<double> theirs, string format,

@@ -7,7 +7,8 @@ namespace HwDsl.Kernels;
 
 /// <summary>
 /// 2-D convolution of a batch of NCHW images (N × C·H·W, row-major) with a (C·k·k) × F weight matrix, on the MAC core:
-/// per image the patch matrix (<see cref="Im2Col"/>) goes through the packed GEMM. Images are split into chunks
+/// per image the patch matrix (<see cref="Im2Col"/>) goes through the packed GEMM, or, for fp32 with stride 1 on AVX2,
+/// the image is correlated directly on a padded grid (DirectConv). Images are split into chunks
 /// that run in parallel on the <see cref="MacPool"/>; the chunks depend on the batch size alone and the weight
 /// gradient is summed chunk by chunk in order, so results are bit-identical for any thread count.
 /// </summary>
@@ -37,8 +38,10 @@ public static unsafe class Conv2d
         var (chunks, perChunk) = Chunks(batch);
         fixed (T* px = x, pw = weights, pb = bias, py = y)
         {
-            var task = new ForwardTask<T>(px, pw, bias.IsEmpty ? null : pb, py, batch, perChunk, g, pool);
-            Run(pool, chunks, batch, g, task);
+            if (Direct<T>(g))
+                DirectConvTasks.Forward((float*)px, (float*)pw, bias.IsEmpty ? null : (float*)pb, (float*)py, batch, perChunk, chunks, g, pool, Parallel(batch, g));
+            else
+                Run(pool, chunks, batch, g, new ForwardTask<T>(px, pw, bias.IsEmpty ? null : pb, py, batch, perChunk, g, pool));
         }
     }
 
@@ -71,8 +74,11 @@ public static unsafe class Conv2d
         {
             fixed (T* px = x, pw = weights, pdy = dy, pdx = dx, pp = partials)
             {
-                var task = new BackwardTask<T>(px, pw, pdy, dx.IsEmpty ? null : pdx, pp, !dw.IsEmpty, !db.IsEmpty, batch, perChunk, g, pool);
-                Run(pool, chunks, batch, g, task);
+                if (Direct<T>(g))
+                    DirectConvTasks.Backward((float*)px, (float*)pw, (float*)pdy, dx.IsEmpty ? null : (float*)pdx, (float*)pp, !dw.IsEmpty, !db.IsEmpty,
+                        batch, perChunk, chunks, g, pool, Parallel(batch, g));
+                else
+                    Run(pool, chunks, batch, g, new BackwardTask<T>(px, pw, pdy, dx.IsEmpty ? null : pdx, pp, !dw.IsEmpty, !db.IsEmpty, batch, perChunk, g, pool));
             }
             // The partial sums in chunk order; a chunk's weight part is stored F × (C·k·k).
             for (var c = 0; c < chunks; c++)
@@ -91,15 +97,29 @@ public static unsafe class Conv2d
         }
     }
 
+    [ThreadStatic] private static bool t_patchMatrixOnly;
+
+    /// <summary>Tests set this (per thread) to run the patch-matrix path where the direct one would be used.</summary>
+    internal static bool PatchMatrixOnly
+    {
+        get => t_patchMatrixOnly;
+        set => t_patchMatrixOnly = value;
+    }
+
+    // fp32 stride-1 convolutions run on DirectConv where the CPU has AVX2 and FMA; everything else on patches and the GEMM.
+    private static bool Direct<T>(in ConvGeometry g) => typeof(T) == typeof(float) && !t_patchMatrixOnly && DirectConv.Supports(g);
+
     internal static (int Chunks, int PerChunk) Chunks(int batch)
     {
         var perChunk = Math.Max(1, (batch + MaxChunks - 1) / MaxChunks);
         return ((batch + perChunk - 1) / perChunk, perChunk);
     }
 
+    private static bool Parallel(int batch, in ConvGeometry g) => batch * g.MacsPerImage >= ParallelThreshold;
+
     private static void Run<TTask>(MacPool pool, int chunks, int batch, in ConvGeometry g, TTask task) where TTask : struct, IMacPoolTask
     {
-        if (batch * g.MacsPerImage >= ParallelThreshold) pool.Run(chunks, task);
+        if (Parallel(batch, g)) pool.Run(chunks, task);
         else for (var c = 0; c < chunks; c++) task.Execute(c);
     }
 
@@ -120,7 +140,7 @@ public static unsafe class Conv2d
         {
             int k = g.PatchSize, f = g.Filters, p = g.Positions;
             var weights = new ReadOnlySpan<T>(w, k * f);
-            var col = g.IsPointwise ? null : ConvScratch<T>.Patches(k * p);
+            var col = g.IsPointwise ? null : ConvScratch<T>.Get(ConvScratch<T>.Patches, k * p);
             for (int n = chunk * perChunk, end = Math.Min(batch, n + perChunk); n < end; n++)
             {
                 var image = x + (long)n * g.InputSize;
@@ -145,8 +165,8 @@ public static unsafe class Conv2d
             part.Clear();
             var dwT = part[..(k * f)];
             var db = part.Slice(k * f, f);
-            var col = weights && !g.IsPointwise ? ConvScratch<T>.Patches(k * p) : null;
-            var dcol = dx != null && !g.IsPointwise ? ConvScratch<T>.Gradient(k * p) : null;
+            var col = weights && !g.IsPointwise ? ConvScratch<T>.Get(ConvScratch<T>.Patches, k * p) : null;
+            var dcol = dx != null && !g.IsPointwise ? ConvScratch<T>.Get(ConvScratch<T>.Gradient, k * p) : null;
             var wv = new ReadOnlySpan<T>(w, k * f);
             var first = true;
             for (int n = chunk * perChunk, end = Math.Min(batch, n + perChunk); n < end; n++)

@@ -16,14 +16,28 @@ public sealed class Conv2dTests
         { 3, 6, 5, 7, 1, 1, 0, 4 },   // pointwise
         { 4, 6, 6, 2, 1, 2, 0, 3 },   // 1×1 with stride: through the patch matrix
         { 1, 3, 3, 2, 7, 1, 2, 2 },   // padding larger than half the image: rows and columns entirely in the padding
+        { 8, 5, 7, 13, 3, 1, 2, 2 },  // more than 6 filters and channels: several register blocks both ways
+        { 7, 3, 17, 1, 2, 1, 1, 3 },
         { 1, 28, 28, 6, 5, 1, 2, 3 },
         { 6, 14, 14, 16, 5, 1, 0, 2 },
     };
 
     private static ConvGeometry G(int c, int h, int w, int f, int k, int s, int p) => new(c, h, w, f, k, s, p);
 
+    // Each case runs on the path the machine picks (direct correlation for stride 1 on AVX2) and on patches + GEMM.
+    private static void BothPaths(Action run)
+    {
+        run();
+        Conv2d.PatchMatrixOnly = true;
+        try { run(); }
+        finally { Conv2d.PatchMatrixOnly = false; }
+    }
+
     [Theory, MemberData(nameof(Shapes))]
-    public void Forward_matches_the_direct_sums(int c, int h, int w, int f, int k, int s, int p, int batch)
+    public void Forward_matches_the_direct_sums(int c, int h, int w, int f, int k, int s, int p, int batch) =>
+        BothPaths(() => ForwardCase(c, h, w, f, k, s, p, batch));
+
+    private static void ForwardCase(int c, int h, int w, int f, int k, int s, int p, int batch)
     {
         var t = ConvCase.Make(c * 100 + k, G(c, h, w, f, k, s, p), batch);
         var (reference, scale) = t.ReferenceForward();
@@ -33,7 +47,10 @@ public sealed class Conv2dTests
     }
 
     [Theory, MemberData(nameof(Shapes))]
-    public void Backward_matches_the_direct_sums_and_adds_to_the_gradients(int c, int h, int w, int f, int k, int s, int p, int batch)
+    public void Backward_matches_the_direct_sums_and_adds_to_the_gradients(int c, int h, int w, int f, int k, int s, int p, int batch) =>
+        BothPaths(() => BackwardCase(c, h, w, f, k, s, p, batch));
+
+    private static void BackwardCase(int c, int h, int w, int f, int k, int s, int p, int batch)
     {
         var t = ConvCase.Make(c * 10 + f, G(c, h, w, f, k, s, p), batch);
         var (reference, scale) = t.ReferenceBackward();
@@ -75,7 +92,10 @@ public sealed class Conv2dTests
     [InlineData(6, 14, 14, 16, 5, 1, 0, 100)]
     [InlineData(3, 32, 32, 8, 3, 2, 1, 37)]
     [InlineData(16, 12, 12, 24, 1, 1, 0, 61)]
-    public void Results_are_bit_identical_for_any_thread_count(int c, int h, int w, int f, int k, int s, int p, int batch)
+    public void Results_are_bit_identical_for_any_thread_count(int c, int h, int w, int f, int k, int s, int p, int batch) =>
+        BothPaths(() => ThreadCase(c, h, w, f, k, s, p, batch));
+
+    private static void ThreadCase(int c, int h, int w, int f, int k, int s, int p, int batch)
     {
         var t = ConvCase.Make(11, G(c, h, w, f, k, s, p), batch);
         Assert.True(batch * t.G.MacsPerImage >= 1 << 20, "the case must be large enough to run in parallel");
