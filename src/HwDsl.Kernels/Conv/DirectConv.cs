@@ -8,16 +8,16 @@ namespace HwDsl.Kernels;
 /// Stride-1 fp32 convolution without a patch matrix. The image is zero-padded onto a grid of width W + 2p and flattened,
 /// so tap (c, ki, kj) is a fixed offset into it and output position q = oy·Wp + ox reads x[q + offset]: every product
 /// runs over contiguous vectors. Positions with ox ≥ W' are computed too and thrown away (forward) or meet a zero
-/// gradient (weights), which costs W'/Wp of the work and saves building and packing (C·k·k) × (H'·W') patches. The
-/// input gradient is the same correlation of the zero-padded output gradient with the flipped, transposed kernels.
+/// gradient (weights, input), which costs W'/Wp of the work and saves building and packing (C·k·k) × (H'·W') patches.
+/// The input gradient forms the patch gradient W · dy on the same grid and folds it back with one shifted vector add
+/// per tap.
 /// </summary>
 internal static unsafe class DirectConv
 {
     public const int Block = 6;     // filters per register tile
     private const int Positions = 16;
 
-    public static bool Supports(in ConvGeometry g) =>
-        g.Stride == 1 && g.Padding < g.Kernel && Vector256.IsHardwareAccelerated && Fma.IsSupported;
+    public static bool Supports(in ConvGeometry g) => g.Stride == 1 && Vector256.IsHardwareAccelerated && Fma.IsSupported;
 
     /// <summary>Floats of a padded, flattened image of <paramref name="channels"/> planes, with the zero slack the tiles read past its end.</summary>
     public static int PaddedLength(int channels, int plane, int kernel) => channels * plane + kernel + 2 * Positions;
@@ -59,19 +59,31 @@ internal static unsafe class DirectConv
     }
 
     /// <summary>
-    /// The input gradient's kernels: w'[(f·k + ki)·k + kj, c] = w[(c·k + k−1−ki)·k + k−1−kj, f], packed like
-    /// <see cref="PackFilters"/> with the C input channels as filters.
+    /// The weights' rows in blocks of 6, for the patch gradient d(patches) = W · dy as a correlation whose taps are the
+    /// F filters: pack[(b·F + f)·6 + j] = w[6b + j, f], zero past the K rows.
     /// </summary>
-    public static void PackFlipped(float* w, int channels, int filters, int kernel, float* pack)
+    public static void PackRows(float* w, int rows, int filters, float* pack)
     {
-        int kk = kernel * kernel, taps = filters * kk, blocks = (channels + Block - 1) / Block;
+        var blocks = (rows + Block - 1) / Block;
         for (var b = 0; b < blocks; b++)
         for (var f = 0; f < filters; f++)
-        for (var t = 0; t < kk; t++)
         for (var j = 0; j < Block; j++)
         {
-            var c = b * Block + j;
-            pack[(b * taps + f * kk + t) * Block + j] = c < channels ? w[(c * kk + kk - 1 - t) * filters + f] : 0f;
+            var r = b * Block + j;
+            pack[(b * filters + f) * Block + j] = r < rows ? w[r * filters + f] : 0f;
+        }
+    }
+
+    /// <summary>x[offsets[r] + q] += patches[r·ld + q] for every tap r in order and q in [0, positions): the patch gradient folded onto the padded grid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Fold(float* patches, int ld, int* offsets, int taps, int positions, float* x)
+    {
+        for (var r = 0; r < taps; r++)
+        {
+            float* src = patches + r * ld, dst = x + offsets[r];
+            var q = 0;
+            for (; q <= positions - 8; q += 8) Vector256.Store(Vector256.Load(dst + q) + Vector256.Load(src + q), dst + q);
+            for (; q < positions; q++) dst[q] += src[q];
         }
     }
 
@@ -132,48 +144,54 @@ internal static unsafe class DirectConv
     }
 
     /// <summary>
-    /// partial[f·taps + r] += Σ_q x[offsets[r] + q] · dy[f·ld + q] over q in [0, positions), positions a multiple of 8, for
-    /// f below 6·blocks (dy holds that many rows, those past F zero). Each sum runs over q in 8 lanes, in order, then
+    /// partial[f·taps + r] += Σ_n Σ_q x_n[offsets[r] + q] · dy_n[f·ld + q] over <paramref name="images"/> images (x_n at
+    /// x + n·xStride, dy_n at dy + n·dyStride) and q in [0, positions), positions a multiple of 8, for f below 6·blocks
+    /// (dy holds that many rows, those past F zero). Each sum runs image by image and over q in 8 lanes, in order, then
     /// across the lanes in a fixed order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Gradient(float* x, int* offsets, int taps, float* dy, int ld, int filters, int blocks, int positions, float* partial)
+    public static void Gradient(float* x, int xStride, int* offsets, int taps, float* dy, int dyStride, int ld, int images, int filters,
+        int blocks, int positions, float* partial)
     {
         for (var r0 = 0; r0 < taps; r0 += 2)
         {
             var r1 = Math.Min(r0 + 1, taps - 1);
-            float* x0 = x + offsets[r0], x1 = x + offsets[r1];
             for (var b = 0; b < blocks; b++)
             {
-                var d = dy + b * Block * ld;
                 var c00 = Vector256<float>.Zero; var c01 = Vector256<float>.Zero;
                 var c10 = Vector256<float>.Zero; var c11 = Vector256<float>.Zero;
                 var c20 = Vector256<float>.Zero; var c21 = Vector256<float>.Zero;
                 var c30 = Vector256<float>.Zero; var c31 = Vector256<float>.Zero;
                 var c40 = Vector256<float>.Zero; var c41 = Vector256<float>.Zero;
                 var c50 = Vector256<float>.Zero; var c51 = Vector256<float>.Zero;
-                for (var q = 0; q < positions; q += 8)
+                for (var n = 0; n < images; n++)
                 {
-                    var a = Vector256.Load(x0 + q);
-                    var e = Vector256.Load(x1 + q);
-                    var g = Vector256.Load(d + q);
-                    c00 = Vector256.FusedMultiplyAdd(a, g, c00);
-                    c01 = Vector256.FusedMultiplyAdd(e, g, c01);
-                    g = Vector256.Load(d + ld + q);
-                    c10 = Vector256.FusedMultiplyAdd(a, g, c10);
-                    c11 = Vector256.FusedMultiplyAdd(e, g, c11);
-                    g = Vector256.Load(d + 2 * ld + q);
-                    c20 = Vector256.FusedMultiplyAdd(a, g, c20);
-                    c21 = Vector256.FusedMultiplyAdd(e, g, c21);
-                    g = Vector256.Load(d + 3 * ld + q);
-                    c30 = Vector256.FusedMultiplyAdd(a, g, c30);
-                    c31 = Vector256.FusedMultiplyAdd(e, g, c31);
-                    g = Vector256.Load(d + 4 * ld + q);
-                    c40 = Vector256.FusedMultiplyAdd(a, g, c40);
-                    c41 = Vector256.FusedMultiplyAdd(e, g, c41);
-                    g = Vector256.Load(d + 5 * ld + q);
-                    c50 = Vector256.FusedMultiplyAdd(a, g, c50);
-                    c51 = Vector256.FusedMultiplyAdd(e, g, c51);
+                    float* x0 = x + n * xStride + offsets[r0], x1 = x + n * xStride + offsets[r1];
+                    // Row pointers hoisted: the JIT recomputes d + k·ld in the loop otherwise (a third more instructions).
+                    float* d0 = dy + n * dyStride + b * Block * ld, d1 = d0 + ld, d2 = d1 + ld, d3 = d2 + ld, d4 = d3 + ld, d5 = d4 + ld;
+                    for (var q = 0; q < positions; q += 8)
+                    {
+                        var a = Vector256.Load(x0 + q);
+                        var e = Vector256.Load(x1 + q);
+                        var g = Vector256.Load(d0 + q);
+                        c00 = Vector256.FusedMultiplyAdd(a, g, c00);
+                        c01 = Vector256.FusedMultiplyAdd(e, g, c01);
+                        g = Vector256.Load(d1 + q);
+                        c10 = Vector256.FusedMultiplyAdd(a, g, c10);
+                        c11 = Vector256.FusedMultiplyAdd(e, g, c11);
+                        g = Vector256.Load(d2 + q);
+                        c20 = Vector256.FusedMultiplyAdd(a, g, c20);
+                        c21 = Vector256.FusedMultiplyAdd(e, g, c21);
+                        g = Vector256.Load(d3 + q);
+                        c30 = Vector256.FusedMultiplyAdd(a, g, c30);
+                        c31 = Vector256.FusedMultiplyAdd(e, g, c31);
+                        g = Vector256.Load(d4 + q);
+                        c40 = Vector256.FusedMultiplyAdd(a, g, c40);
+                        c41 = Vector256.FusedMultiplyAdd(e, g, c41);
+                        g = Vector256.Load(d5 + q);
+                        c50 = Vector256.FusedMultiplyAdd(a, g, c50);
+                        c51 = Vector256.FusedMultiplyAdd(e, g, c51);
+                    }
                 }
                 var f0 = b * Block;
                 Add(partial, taps, filters, f0, r0, r1, c00, c01);

@@ -50,22 +50,21 @@ internal static unsafe class DirectConvTasks
     public static void Backward(float* x, float* w, float* dy, float* dx, float* partials, bool weights, bool bias, int batch,
         int perChunk, int chunks, in ConvGeometry g, MacPool pool, bool parallel)
     {
-        int k = g.Kernel, pad = k - 1 - g.Padding, taps = g.PatchSize, flippedTaps = g.Filters * k * k;
-        int channelBlocks = (g.Channels + DirectConv.Block - 1) / DirectConv.Block;
+        int taps = g.PatchSize, rowBlocks = (taps + DirectConv.Block - 1) / DirectConv.Block;
         var layout = Layout.Of(g);
-        // The output gradient padded by k − 1 − p, on which the input gradient is a stride-1 correlation.
-        var back = new Layout(g.OutWidth + 2 * pad, (g.OutHeight + 2 * pad) * (g.OutWidth + 2 * pad), g.Height * (g.OutWidth + 2 * pad));
-        var offsets = ArrayPool<int>.Shared.Rent(taps + flippedTaps);
-        var pack = ArrayPool<float>.Shared.Rent(dx != null ? channelBlocks * DirectConv.Block * flippedTaps : 1);
+        var positions = DirectConv.Tiles(layout.Grid);
+        var offsets = ArrayPool<int>.Shared.Rent(taps + g.Filters);
+        var pack = ArrayPool<float>.Shared.Rent(dx != null ? rowBlocks * DirectConv.Block * g.Filters : 1);
         try
         {
             fixed (int* po = offsets)
             fixed (float* pp = pack)
             {
-                DirectConv.Offsets(g.Channels, k, layout.Wp, layout.Plane, po);
-                DirectConv.Offsets(g.Filters, k, back.Wp, back.Plane, po + taps);
-                if (dx != null) DirectConv.PackFlipped(w, g.Channels, g.Filters, k, pp);
-                var task = new BackwardTask(x, dy, dx, partials, po, po + taps, pp, weights, bias, batch, perChunk, g, layout, back);
+                DirectConv.Offsets(g.Channels, g.Kernel, layout.Wp, layout.Plane, po);
+                // The patch gradient W · dy is a correlation whose taps are the F rows of the gridded dy.
+                for (var f = 0; f < g.Filters; f++) po[taps + f] = f * positions;
+                if (dx != null) DirectConv.PackRows(w, taps, g.Filters, pp);
+                var task = new BackwardTask(x, dy, dx, partials, po, pp, weights, bias, batch, perChunk, g, layout);
                 if (parallel) pool.Run(chunks, task);
                 else for (var c = 0; c < chunks; c++) task.Execute(c);
             }
@@ -106,54 +105,57 @@ internal static unsafe class DirectConvTasks
         }
     }
 
-    private readonly struct BackwardTask(float* x, float* dy, float* dx, float* partials, int* offsets, int* flippedOffsets, float* flipped,
-        bool weights, bool bias, int batch, int perChunk, ConvGeometry g, Layout layout, Layout back) : IMacPoolTask
+    private readonly struct BackwardTask(float* x, float* dy, float* dx, float* partials, int* offsets, float* rows,
+        bool weights, bool bias, int batch, int perChunk, ConvGeometry g, Layout layout) : IMacPoolTask
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Execute(int chunk)
         {
             int k = g.Kernel, f = g.Filters, taps = g.PatchSize, p = g.Positions, oh = g.OutHeight, ow = g.OutWidth;
-            int blocks = (f + DirectConv.Block - 1) / DirectConv.Block, channelBlocks = (g.Channels + DirectConv.Block - 1) / DirectConv.Block;
+            int blocks = (f + DirectConv.Block - 1) / DirectConv.Block, rowBlocks = (taps + DirectConv.Block - 1) / DirectConv.Block;
+            int first = chunk * perChunk, images = Math.Min(batch, first + perChunk) - first;
             var part = new Span<float>(partials + (long)chunk * (taps * f + f), taps * f + f);
             part.Clear();
             fixed (float* dwT = part)
             {
                 var db = dwT + taps * f;
-                // Weight gradient: the output gradient on the input's padded grid, zero where ox ≥ W' and in the extra filter rows.
-                int gradLength = (layout.Grid + 7) & ~7;
-                var padded = weights ? ConvScratch<float>.Get(ConvScratch<float>.Padded, DirectConv.PaddedLength(g.Channels, layout.Plane, k)) : null;
-                var gridded = weights ? ConvScratch<float>.Get(ConvScratch<float>.Gradient, blocks * DirectConv.Block * gradLength) : null;
-                // Input gradient: the output gradient padded by k − 1 − p, and the correlation's output grid.
-                int backPositions = DirectConv.Tiles(back.Grid), pad = k - 1 - g.Padding;
-                var spread = dx != null ? ConvScratch<float>.Get(ConvScratch<float>.Patches, DirectConv.PaddedLength(f, back.Plane, k)) : null;
-                var grid = dx != null ? ConvScratch<float>.Get(ConvScratch<float>.Grid, channelBlocks * DirectConv.Block * backPositions) : null;
-                if (gridded != null) new Span<float>(gridded, blocks * DirectConv.Block * gradLength).Clear();
-
-                for (int n = chunk * perChunk, end = Math.Min(batch, n + perChunk); n < end; n++)
+                // Every image of the chunk on its grids: x padded, dy on x's grid (zero where ox ≥ W', past the last
+                // position and in the filter rows past F), so the weight gradient sums over all of them in one pass.
+                int positions = DirectConv.Tiles(layout.Grid), xStride = (DirectConv.PaddedLength(g.Channels, layout.Plane, k) + 7) & ~7;
+                int dyStride = blocks * DirectConv.Block * positions;
+                var padded = weights ? ConvScratch<float>.Get(ConvScratch<float>.Padded, images * xStride) : null;
+                var gridded = ConvScratch<float>.Get(ConvScratch<float>.Gradient, images * dyStride);
+                new Span<float>(gridded, images * dyStride).Clear();
+                for (var i = 0; i < images; i++)
                 {
+                    var n = first + i;
                     var grad = dy + (long)n * g.OutputSize;
-                    if (weights)
-                    {
-                        DirectConv.Pad(x + (long)n * g.InputSize, g.Channels, g.Height, g.Width, g.Padding, k, padded);
-                        for (var j = 0; j < f; j++)
-                        for (var oy = 0; oy < oh; oy++)
-                            new ReadOnlySpan<float>(grad + j * p + oy * ow, ow).CopyTo(new Span<float>(gridded + j * gradLength + oy * layout.Wp, ow));
-                        DirectConv.Gradient(padded, offsets, taps, gridded, gradLength, f, blocks, gradLength, dwT);
-                    }
+                    if (weights) DirectConv.Pad(x + (long)n * g.InputSize, g.Channels, g.Height, g.Width, g.Padding, k, padded + i * xStride);
+                    for (var j = 0; j < f; j++)
+                    for (var oy = 0; oy < oh; oy++)
+                        new ReadOnlySpan<float>(grad + j * p + oy * ow, ow).CopyTo(new Span<float>(gridded + i * dyStride + j * positions + oy * layout.Wp, ow));
                     if (bias)
                         for (var j = 0; j < f; j++) db[j] += TensorPrimitives.Sum(new ReadOnlySpan<float>(grad + j * p, p));
-                    if (dx != null)
+                }
+                if (weights)
+                    DirectConv.Gradient(padded, xStride, offsets, taps, gridded, dyStride, positions, images, f, blocks, (layout.Grid + 7) & ~7, dwT);
+                if (dx == null) return;
+
+                // Input gradient: d(patches) = W · dy on the grid, folded onto a padded image, then the padding cut off.
+                var patches = ConvScratch<float>.Get(ConvScratch<float>.Grid, rowBlocks * DirectConv.Block * positions);
+                var image = ConvScratch<float>.Get(ConvScratch<float>.Patches, DirectConv.PaddedLength(g.Channels, layout.Plane, k));
+                for (var i = 0; i < images; i++)
+                {
+                    DirectConv.Correlate(gridded + i * dyStride, offsets + taps, f, rows, rowBlocks, patches, positions, positions);
+                    new Span<float>(image, DirectConv.PaddedLength(g.Channels, layout.Plane, k)).Clear();
+                    DirectConv.Fold(patches, positions, offsets, taps, positions, image);
+                    var target = dx + (long)(first + i) * g.InputSize;
+                    for (var c = 0; c < g.Channels; c++)
+                    for (var iy = 0; iy < g.Height; iy++)
                     {
-                        DirectConv.Pad(grad, f, oh, ow, pad, k, spread);
-                        DirectConv.Correlate(spread, flippedOffsets, f * k * k, flipped, channelBlocks, grid, backPositions, backPositions);
-                        var target = dx + (long)n * g.InputSize;
-                        for (var c = 0; c < g.Channels; c++)
-                        for (var iy = 0; iy < g.Height; iy++)
-                        {
-                            var src = new ReadOnlySpan<float>(grid + c * backPositions + iy * back.Wp, g.Width);
-                            var dst = new Span<float>(target + (c * g.Height + iy) * g.Width, g.Width);
-                            TensorPrimitives.Add(dst, src, dst);
-                        }
+                        var src = new ReadOnlySpan<float>(image + c * layout.Plane + (iy + g.Padding) * layout.Wp + g.Padding, g.Width);
+                        var dst = new Span<float>(target + (c * g.Height + iy) * g.Width, g.Width);
+                        TensorPrimitives.Add(dst, src, dst);
                     }
                 }
             }

@@ -18,6 +18,7 @@ public sealed class Conv2dTests
         { 1, 3, 3, 2, 7, 1, 2, 2 },   // padding larger than half the image: rows and columns entirely in the padding
         { 8, 5, 7, 13, 3, 1, 2, 2 },  // more than 6 filters and channels: several register blocks both ways
         { 7, 3, 17, 1, 2, 1, 1, 3 },
+        { 2, 4, 4, 3, 2, 1, 3, 2 },   // padding larger than the kernel: whole rows of zeros around the image
         { 1, 28, 28, 6, 5, 1, 2, 3 },
         { 6, 14, 14, 16, 5, 1, 0, 2 },
     };
