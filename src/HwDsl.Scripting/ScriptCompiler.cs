@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using HwDsl.Compiler;
 using HwDsl.Data;
+using HwDsl.Experiments;
 using HwDsl.Training;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,13 +24,13 @@ public static class ScriptCompiler
     public static IReadOnlyList<string> DefaultImports { get; } =
     [
         "System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Threading", "System.Threading.Tasks",
-        "HwDsl", "HwDsl.Compiler", "HwDsl.Data", "HwDsl.Training", "HwDsl.Scripting",
+        "HwDsl", "HwDsl.Compiler", "HwDsl.Experiments", "HwDsl.Data", "HwDsl.Training", "HwDsl.Scripting",
     ];
 
     /// <summary>The HwDsl assemblies scripts compile against (their identities key the compile cache).</summary>
     public static IReadOnlyList<Assembly> HwDslAssemblies { get; } =
     [
-        typeof(ExperimentSpec).Assembly, typeof(ExperimentRunner).Assembly, typeof(Dataset).Assembly,
+        typeof(ExperimentSpec).Assembly, typeof(NetworkCompiler).Assembly, typeof(ExperimentRunner).Assembly, typeof(Dataset).Assembly,
         typeof(Trainer).Assembly, typeof(HwDsl.Kernels.MacPool).Assembly, typeof(HwDsl.Contracts.IDeviceModel).Assembly,
         typeof(ScriptGlobals).Assembly,
     ];

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using HwDsl.Compiler;
 using HwDsl.Data;
+using HwDsl.Experiments;
 
 namespace HwDsl.Scripting;
 

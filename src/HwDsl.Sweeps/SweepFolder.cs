@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HwDsl.Experiments;
 
 namespace HwDsl.Sweeps;
 
@@ -83,5 +84,5 @@ public sealed class SweepFolder
     internal static void WriteJson(string path, object value) => WriteText(path, JsonSerializer.Serialize(value, value.GetType(), Json) + "\n");
 
     /// <summary>Writes beside the target, flushes, renames over it: readers see the old or the new file, never a part.</summary>
-    internal static void WriteText(string path, string content) => HwDsl.Compiler.RunFolder.WriteAtomic(path, content);
+    internal static void WriteText(string path, string content) => HwDsl.Experiments.RunFolder.WriteAtomic(path, content);
 }

@@ -1,4 +1,5 @@
 using HwDsl.Compiler;
+using HwDsl.Experiments;
 using HwDsl.Scripting.Repl;
 
 namespace HwDsl.Scripting.Tests;

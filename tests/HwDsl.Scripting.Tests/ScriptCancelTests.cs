@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HwDsl.Compiler;
+using HwDsl.Experiments;
 using HwDsl.Training;
 
 namespace HwDsl.Scripting.Tests;

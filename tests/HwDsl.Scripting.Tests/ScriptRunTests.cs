@@ -1,6 +1,7 @@
 using HwDsl.Compiler;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using HwDsl.Experiments;
 
 namespace HwDsl.Scripting.Tests;
 

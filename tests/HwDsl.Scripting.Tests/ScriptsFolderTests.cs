@@ -1,3 +1,5 @@
+using HwDsl.Experiments;
+
 namespace HwDsl.Scripting.Tests;
 
 /// <summary>
@@ -52,7 +54,7 @@ public sealed class ScriptsFolderTests : IDisposable
         ["devices.csx"] = (output, dir) =>
         {
             // Every standard device (the four plugins and the built-in nvm) trains and deploys; PCM is read at four times.
-            foreach (var trial in HwDsl.Compiler.DeviceComparison.Standard)
+            foreach (var trial in HwDsl.Experiments.DeviceComparison.Standard)
                 Assert.Matches($@"\| {System.Text.RegularExpressions.Regex.Escape(trial.Label)} \| 0 s \| \d+\.\d\d ± 0\.00 % \| \d+\.\d\d ± 0\.00 % \|", output);
             Assert.Contains("| pcm/nandakumar2019 | 1 year |", File.ReadAllText(Path.Combine(dir, "devices.md")));
             var csv = File.ReadAllLines(Path.Combine(dir, "devices.csv"));

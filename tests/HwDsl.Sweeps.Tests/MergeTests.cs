@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HwDsl.Experiments;
 
 namespace HwDsl.Sweeps.Tests;
 

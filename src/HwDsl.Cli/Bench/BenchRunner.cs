@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HwDsl.Data;
+using HwDsl.Experiments;
 using HwDsl.Kernels;
 using HwDsl.Training;
 

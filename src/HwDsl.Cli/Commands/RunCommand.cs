@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HwDsl.Compiler;
+using HwDsl.Experiments;
 using HwDsl.Scripting;
 
 namespace HwDsl.Cli.Commands;

@@ -17,13 +17,15 @@ public sealed class BinaryDenseLayer : ILayer<float>
 {
     private readonly DenseLayer<float> _dense;
     private readonly float[] _idealK, _idealO, _trainK, _trainO, _deployK, _deployO;
-    private bool _hasTrainingDie;
+    private ArrayDefects? _trainingDie;
 
-    internal BinaryDenseLayer(DenseLayer<float> dense, LayerHardware hardware, BinaryDeviceMapping mapping)
+    internal BinaryDenseLayer(DenseLayer<float> dense, BoundLayer bound, AnalogArray array)
     {
         _dense = dense;
-        Hardware = hardware;
-        Mapping = mapping;
+        Bound = bound;
+        Array = array;
+        var hardware = bound.Hardware;
+        Mapping = bound.BinaryMapping ?? throw new ArgumentException($"layer {bound.Index} is not binary.", nameof(bound));
         Scale = Tensor<float>.Parameter(1, 1);
         Scale.Values[0] = 1f / MathF.Sqrt(dense.Weights.Rows);
         var n = dense.Weights.Length;
@@ -34,8 +36,14 @@ public sealed class BinaryDenseLayer : ILayer<float>
         Shape = new ArrayShape(hardware.Index, dense.Weights.Rows, dense.Weights.Cols, hardware.Mapping == WeightMapping.DifferentialPair ? 2 : 1);
     }
 
-    /// <summary>The resolved hardware of this layer.</summary>
-    public LayerHardware Hardware { get; }
+    /// <summary>The layer as bound: every hardware value final, its device, binary mapping and tiles.</summary>
+    public BoundLayer Bound { get; }
+
+    /// <summary>The resolved hardware of this layer (the device's own values applied).</summary>
+    public LayerHardware Hardware => Bound.Hardware;
+
+    /// <summary>The crossbar array (tiles and periphery) the layer computes through.</summary>
+    public AnalogArray Array { get; }
 
     /// <summary>States → conductances → effective weights.</summary>
     public BinaryDeviceMapping Mapping { get; }
@@ -61,19 +69,21 @@ public sealed class BinaryDenseLayer : ILayer<float>
     public void SetTrainingDie(ArrayDefects? die)
     {
         Mapping.Affine(die, _trainK, _trainO);
-        _hasTrainingDie = die is not null;
+        _trainingDie = die;
     }
 
-    /// <summary>Deploys onto <paramref name="die"/> (null: ideal devices) for the Deployed phase.</summary>
-    public void SetDeployedDie(ArrayDefects? die) => Mapping.Affine(die, _deployK, _deployO);
+    /// <summary>Deploys onto <paramref name="die"/> (null: ideal devices) for the Deployed phase: the effective weights' affine
+    /// form, the cells' conductances (<see cref="AnalogArray.Positive"/>/<see cref="AnalogArray.Negative"/>) and the
+    /// periphery's per-tile state.</summary>
+    public void SetDeployedDie(ArrayDefects? die)
+    {
+        Mapping.Affine(die, _deployK, _deployO);
+        WriteConductances(die);
+        Array.Program(new ProgramContext(0, 0, Hardware.Index, die is not null, 0));
+    }
 
     /// <summary>Deploys onto the training die (a per-epoch test of per-die training), else ideal devices.</summary>
-    internal void DeployTrainingDie()
-    {
-        _trainK.CopyTo(_deployK, 0);
-        _trainO.CopyTo(_deployO, 0);
-        if (!_hasTrainingDie) SetDeployedDie(null);
-    }
+    internal void DeployTrainingDie() => SetDeployedDie(_trainingDie);
 
     /// <summary>The effective weights α·(k ⊙ sign(W) + o) the deployed layer computes with (inputs×outputs).</summary>
     public float[] DeployedWeights()
@@ -95,9 +105,26 @@ public sealed class BinaryDenseLayer : ILayer<float>
             _ => (_deployK, _deployO),
         };
         var w = tape.DieWeights(tape.Sign(Weights), Scale, k, o);
-        return tape.Dense(x, w, Bias);
+        return Array.Forward(tape, x, w, Bias, Phase);
     }
 
     /// <inheritdoc />
-    public string Describe() => $"{_dense.Describe()} binary on {Hardware.Device} ({Hardware.Mapping})";
+    public string Describe() => $"{_dense.Describe()} binary on {Hardware.Device} ({Hardware.Mapping}, {Array.Tiles})";
+
+    // Each weight's device(s) hold the conductance of its state sign(W) on the die: one device against the reference,
+    // or a complementary pair (G⁺ at s, G⁻ at −s).
+    private void WriteConductances(ArrayDefects? die)
+    {
+        var w = Weights.Values;
+        var pair = Hardware.Mapping == WeightMapping.DifferentialPair;
+        for (var i = 0; i < w.Length; i++)
+        {
+            var s = w[i] >= 0 ? 1 : -1;
+            var (state, value) = die is null ? (DeviceState.Ok, 1f) : (die.States[i * die.Elements], die.Values[i * die.Elements]);
+            Array.Positive[i] = Mapping.Conductance(state, value, s);
+            if (!pair) { Array.Negative[i] = Mapping.Reference; continue; }
+            var (stateN, valueN) = die is null ? (DeviceState.Ok, 1f) : (die.States[i * die.Elements + 1], die.Values[i * die.Elements + 1]);
+            Array.Negative[i] = Mapping.Conductance(stateN, valueN, -s);
+        }
+    }
 }

@@ -13,7 +13,7 @@ internal static class DieTrainingSetup
         switch (mode.Kind)
         {
             case DieTrainingKind.PerDie when spec.Evaluation.Dies is { } population:
-                var die = DieEvaluator.Die(population, spec.Layers, [.. binary.Select(b => b.Shape)], mode.Die);
+                var die = DieSource.Die(population, spec.Layers, [.. binary.Select(b => b.Shape)], mode.Die);
                 foreach (var layer in binary) layer.SetTrainingDie(die.For(layer.Hardware.Index));
                 break;
             case DieTrainingKind.StatisticsAware:

@@ -141,18 +141,27 @@ public sealed class WeightLevels
     /// the pair — the one left at level 0 too — is programmed with <see cref="IDevice.Program"/> and read with
     /// <see cref="IDevice.Read"/> using its own standard-normal draw, and w_eff = w_max·(G⁺' − G⁻')
     /// (w_max·2·(G' − ½) with a single element). Without noise the result is <see cref="Response"/> applied to
-    /// <see cref="WeightMapper.Hard"/> on <see cref="Programming"/>.
+    /// <see cref="WeightMapper.Hard"/> on <see cref="Programming"/>. When given, <paramref name="positive"/> and
+    /// <paramref name="negative"/> receive each cell's programmed (and read) G⁺ and G⁻ (the reference ½ with a single element).
     /// </summary>
-    public void Deploy(ReadOnlySpan<float> w, float wMax, Span<float> wEff, DeployNoise noise)
+    public void Deploy(ReadOnlySpan<float> w, float wMax, Span<float> wEff, DeployNoise noise, Span<double> positive = default, Span<double> negative = default)
     {
         ArgumentNullException.ThrowIfNull(noise);
         if (!(wMax > 0) || !float.IsFinite(wMax)) throw new ArgumentOutOfRangeException(nameof(wMax), $"w_max must be finite and > 0; got {wMax}.");
         if (wEff.Length != w.Length) throw new ArgumentException($"output length {wEff.Length} differs from input length {w.Length}.");
         var values = Values;
         var inverse = 1f / wMax; // x = w·(1/w_max), as the kernels compute it
+        var conductances = !positive.IsEmpty;
+        if (conductances && (positive.Length != w.Length || negative.Length != w.Length))
+            throw new ArgumentException($"conductance outputs hold {positive.Length} and {negative.Length} cells; the weights {w.Length}.");
         if (!noise.IsNoisy)
         {
-            for (var i = 0; i < w.Length; i++) wEff[i] = values[Programming.NearestIndex(w[i] * inverse)] * wMax;
+            for (var i = 0; i < w.Length; i++)
+            {
+                var k = Programming.NearestIndex(w[i] * inverse);
+                wEff[i] = values[k] * wMax;
+                if (conductances) (positive[i], negative[i]) = (_positiveG[k], _negativeG[k]);
+            }
             return;
         }
 
@@ -167,10 +176,10 @@ public sealed class WeightLevels
             var cellP = Device.Program(_positiveG[k], Positive, noise.ProgrammingSigma, programming);
             var cellN = single ? default : Device.Program(_negativeG[k], Negative, noise.ProgrammingSigma, programming);
             var gp = Device.Read(cellP, Positive, noise.ReadSigma, noise.Seconds, reading);
-            var value = single
-                ? 2 * (gp - ReferenceConductance)
-                : gp - Device.Read(cellN, Negative, noise.ReadSigma, noise.Seconds, reading);
+            var gn = single ? ReferenceConductance : Device.Read(cellN, Negative, noise.ReadSigma, noise.Seconds, reading);
+            var value = single ? 2 * (gp - ReferenceConductance) : gp - gn;
             wEff[i] = (float)(wMax * value);
+            if (conductances) (positive[i], negative[i]) = (gp, gn);
         }
     }
 

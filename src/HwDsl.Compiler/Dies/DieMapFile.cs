@@ -44,12 +44,12 @@ public static class DieMapFile
     public static IReadOnlyList<string> Export(ExperimentSpec spec, CompiledNetwork network, DiePopulation population, string folder)
     {
         Directory.CreateDirectory(folder);
-        var shapes = DieEvaluator.Shapes(network);
+        var shapes = DieSource.Shapes(network);
         var paths = new List<string>();
         for (var i = 0; i < population.Count; i++)
         {
             var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"die{i:D3}.csv"));
-            Save(DieEvaluator.Die(population, spec.Layers, shapes, i), path);
+            Save(DieSource.Die(population, spec.Layers, shapes, i), path);
             paths.Add(path);
         }
         return paths;

@@ -13,14 +13,18 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware
     private readonly RelaxationSpec? _relaxation;
     private NetworkPhase _phase;
 
-    internal CompiledNetwork(IReadOnlyList<ILayer<float>> layers, NetworkPhase trainingPhase, RelaxationSpec? relaxation)
+    internal CompiledNetwork(IReadOnlyList<ILayer<float>> layers, NetworkPhase trainingPhase, RelaxationSpec? relaxation, BoundExperiment bound)
     {
         Layers = layers;
+        Bound = bound;
         TrainingPhase = trainingPhase;
         _relaxation = relaxation;
         Parameters = [.. layers.SelectMany(l => l.Parameters)];
         Phase = trainingPhase;
     }
+
+    /// <summary>The bound experiment the network was compiled from (what runs, with every value final).</summary>
+    public BoundExperiment Bound { get; }
 
     /// <summary>All layers in order.</summary>
     public IReadOnlyList<ILayer<float>> Layers { get; }
@@ -30,6 +34,18 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware
 
     /// <summary>The binary (device-state) dense layers.</summary>
     public IEnumerable<BinaryDenseLayer> BinaryLayers => Layers.OfType<BinaryDenseLayer>();
+
+    /// <summary>The crossbar arrays of every analog layer, in order.</summary>
+    public IEnumerable<AnalogArray> Arrays => Layers.Select(l => l switch
+    {
+        HardwareDenseLayer h => h.Array,
+        BinaryDenseLayer b => b.Array,
+        _ => null,
+    }).OfType<AnalogArray>();
+
+    // Every quantizer the relaxation anneals: activations between layers and the arrays' input DACs.
+    private IEnumerable<QuantizedActivationLayer> Quantizers => Layers.OfType<QuantizedActivationLayer>()
+        .Concat(Arrays.SelectMany(a => a.InputStages).OfType<InputDac>().Select(d => d.Quantizer));
 
     /// <summary>The phase training runs in: Float (float and naive-mapping modes) or Train (hardware-aware).</summary>
     public NetworkPhase TrainingPhase { get; }
@@ -68,12 +84,8 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware
     public void BeginEpoch(int epoch, int epochs)
     {
         var gradient = _relaxation is SigmoidRelaxation s ? WeightGradient.Relaxed(Beta = s.BetaAt(epoch, epochs)) : WeightGradient.Ste;
-        foreach (var layer in Layers)
-            switch (layer)
-            {
-                case HardwareDenseLayer h: h.Gradient = gradient; break;
-                case QuantizedActivationLayer q: q.Gradient = gradient; break;
-            }
+        foreach (var layer in HardwareLayers) layer.Gradient = gradient;
+        foreach (var q in Quantizers) q.Gradient = gradient;
     }
 
     /// <summary>Hardware-aware training is tested each epoch as deployed without noise; float training in float.</summary>

@@ -5,8 +5,9 @@ using HwDsl.Training;
 namespace HwDsl.Compiler;
 
 /// <summary>
-/// A dense layer whose weights live in differential pairs (or single elements) of a non-ideal device. It keeps
-/// float shadow weights W and a float (digital periphery) bias b, and computes y = x·W_eff + b where W_eff is
+/// A dense layer whose weights live in differential pairs (or single elements) of a non-ideal device, computed through its
+/// <see cref="AnalogArray"/>. It keeps float shadow weights W and a float (digital periphery) bias b; the array computes
+/// y = x·W_eff + b (per tile, through its periphery) where W_eff is
 /// <list type="bullet">
 /// <item>Float: W itself;</item>
 /// <item>Train: w_max · S(W / w_max), S the relaxed staircase (or the hard one with a straight-through gradient);</item>
@@ -19,15 +20,22 @@ public sealed class HardwareDenseLayer : ILayer<float>
     private readonly DenseLayer<float> _dense;
     private float[]? _deployed;
 
-    internal HardwareDenseLayer(DenseLayer<float> dense, LayerHardware hardware, WeightLevels levels)
+    internal HardwareDenseLayer(DenseLayer<float> dense, BoundLayer bound, AnalogArray array)
     {
         _dense = dense;
-        Hardware = hardware;
-        Levels = levels;
+        Bound = bound;
+        Array = array;
+        Levels = bound.Levels ?? throw new ArgumentException($"layer {bound.Index} has no level table (it is digital or binary).", nameof(bound));
     }
 
-    /// <summary>The resolved hardware of this layer.</summary>
-    public LayerHardware Hardware { get; }
+    /// <summary>The layer as bound: every hardware value final, its device, levels and tiles.</summary>
+    public BoundLayer Bound { get; }
+
+    /// <summary>The resolved hardware of this layer (the device's own values applied).</summary>
+    public LayerHardware Hardware => Bound.Hardware;
+
+    /// <summary>The crossbar array (tiles and periphery) the layer computes through.</summary>
+    public AnalogArray Array { get; }
 
     /// <summary>The achievable effective weights (units of w_max) and how to program them.</summary>
     public WeightLevels Levels { get; }
@@ -59,39 +67,37 @@ public sealed class HardwareDenseLayer : ILayer<float>
     /// <summary>The deployed effective weights after <see cref="Deploy"/> (inputs×outputs), for inspection and tests.</summary>
     public ReadOnlySpan<float> DeployedWeights => _deployed ?? throw new InvalidOperationException("the layer has not been deployed yet.");
 
-    /// <summary>Programs the current shadow weights into the hardware: nearest level, then (with <paramref name="noise"/>) the
-    /// device's programming, drift to <paramref name="seconds"/> and read noise, drawn from (seed, sample, layer).</summary>
+    /// <summary>Programs the current shadow weights into the array: nearest level, then (with <paramref name="noise"/>) the
+    /// device's programming, drift to <paramref name="seconds"/> and read noise, drawn from (seed, sample, layer); the
+    /// conductances land in <see cref="AnalogArray.Positive"/>/<see cref="AnalogArray.Negative"/> and the periphery
+    /// stages draw their per-tile state.</summary>
     public void Deploy(int seed, int sample, bool noise, double seconds = 0)
     {
         _deployed ??= new float[Weights.Length];
         if (Rounding == WeightRounding.Stochastic)
         {
             // The spec refuses stochastic rounding with noise (HW0701), so there is nothing else to draw.
-            StochasticRounding.Deploy(Weights.Values, WeightRange, Levels, _deployed, (ulong)seed, sample, Hardware.Index);
-            return;
+            StochasticRounding.Deploy(Weights.Values, WeightRange, Levels, _deployed, (ulong)seed, sample, Hardware.Index, Array.Positive, Array.Negative);
         }
-        Levels.Deploy(Weights.Values, WeightRange, _deployed, noise
-            ? new DeployNoise(Hardware.ProgrammingSigma, Hardware.ReadSigma, (ulong)seed, sample, Hardware.Index) { Seconds = seconds, Intrinsic = Levels.HasIntrinsicNoise }
-            : DeployNoise.None);
+        else
+        {
+            Levels.Deploy(Weights.Values, WeightRange, _deployed, noise
+                ? new DeployNoise(Hardware.ProgrammingSigma, Hardware.ReadSigma, (ulong)seed, sample, Hardware.Index) { Seconds = seconds, Intrinsic = Levels.HasIntrinsicNoise }
+                : DeployNoise.None, Array.Positive, Array.Negative);
+        }
+        Array.Program(new ProgramContext(seed, sample, Hardware.Index, noise, seconds));
     }
 
     /// <inheritdoc />
     public Tensor<float> Forward(Tape<float> tape, Tensor<float> x) => Phase switch
     {
-        NetworkPhase.Float => _dense.Forward(tape, x),
-        NetworkPhase.Train => Train(tape, x),
-        _ => tape.Dense(x, Tensor<float>.Constant(_deployed ?? throw new InvalidOperationException("deploy the network before evaluating it as deployed."), Weights.Rows, Weights.Cols), Bias),
+        NetworkPhase.Float => Array.Forward(tape, x, Weights, Bias, Phase),
+        NetworkPhase.Train => Array.Forward(tape, x, tape.MapToDevice(Weights, Levels.Response, Levels.Programming, WeightRange, Gradient), Bias, Phase),
+        _ => Array.Forward(tape, x, Tensor<float>.Constant(_deployed ?? throw new InvalidOperationException("deploy the network before evaluating it as deployed."), Weights.Rows, Weights.Cols), Bias, Phase),
     };
 
-    // weights → relaxed (or STE) intended level → what the device makes of it → dense.
-    private Tensor<float> Train(Tape<float> tape, Tensor<float> x)
-    {
-        var effective = tape.MapToDevice(Weights, Levels.Response, Levels.Programming, WeightRange, Gradient);
-        return tape.Dense(x, effective, Bias);
-    }
-
     /// <inheritdoc />
-    public string Describe() => $"{_dense.Describe()} on {Hardware.Device} ({Hardware.WeightBits}-bit {Hardware.Mapping})";
+    public string Describe() => $"{_dense.Describe()} on {Hardware.Device} ({Hardware.WeightBits}-bit {Hardware.Mapping}, {Array.Tiles})";
 
     private static float MaxAbs(ReadOnlySpan<float> values)
         => values.IsEmpty ? 0 : Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values));

@@ -3,20 +3,27 @@ using HwDsl.Training;
 
 namespace HwDsl.Compiler;
 
-/// <summary>Compiles an experiment spec into a <see cref="CompiledNetwork"/> on the autodiff tape.</summary>
+/// <summary>Compiles a bound experiment into a <see cref="CompiledNetwork"/> on the autodiff tape.</summary>
 public static class NetworkCompiler
 {
     /// <summary>
-    /// Builds the network for <paramref name="spec"/> with <paramref name="inputs"/> features and <paramref name="classes"/>
-    /// outputs. Weights are drawn exactly as <see cref="Sequential{T}.Mlp"/> draws them for the same seed (He for ReLU-like
-    /// activations, Xavier otherwise), so a hardware network and its float twin start from the same point. Devices are
-    /// resolved against <paramref name="devices"/> first (<see cref="DeviceBinder"/>): unknown names or values throw
-    /// <see cref="SpecException"/> naming the script line.
+    /// Binds <paramref name="spec"/> against <paramref name="devices"/> for <paramref name="inputs"/> features and
+    /// <paramref name="classes"/> outputs (<see cref="ExperimentBinder"/>: unknown names or values throw
+    /// <see cref="SpecException"/> naming the script line), then compiles it.
     /// </summary>
     public static CompiledNetwork Compile(ExperimentSpec spec, int inputs, int classes, DeviceCatalog? devices = null)
+        => Compile(ExperimentBinder.Bind(spec, devices ?? DeviceCatalog.Default, inputs, classes));
+
+    /// <summary>
+    /// Builds the network of <paramref name="bound"/>. Weights are drawn exactly as <see cref="Sequential{T}.Mlp"/> draws
+    /// them for the same seed (He for ReLU-like activations, Xavier otherwise), so a hardware network and its float twin
+    /// start from the same point. Every analog layer computes through an <see cref="AnalogArray"/> of its bound tiles and
+    /// periphery; the network's input DAC (InputBits) is the first layer's input stage.
+    /// </summary>
+    public static CompiledNetwork Compile(BoundExperiment bound)
     {
-        devices ??= DeviceCatalog.Default;
-        var bound = DeviceBinder.Bind(spec, devices);
+        ArgumentNullException.ThrowIfNull(bound);
+        var spec = bound.Resolved;
         var network = spec.Network.Layers;
         var firstActivation = network.OfType<ActivationSpec>().FirstOrDefault()?.Kind ?? ActivationKind.Relu;
         var init = firstActivation is ActivationKind.Relu or ActivationKind.ClippedRelu ? WeightInit.He : WeightInit.Xavier;
@@ -24,7 +31,7 @@ public static class NetworkCompiler
         var hardwareAware = spec.Training.Mode == TrainingMode.HardwareAware;
 
         var layers = new List<ILayer<float>>();
-        var width = inputs;
+        var width = bound.Inputs;
         var dense = 0;
         LayerHardware? previous = null;
         foreach (var layer in network)
@@ -32,18 +39,13 @@ public static class NetworkCompiler
             switch (layer)
             {
                 case DenseSpec d:
-                    var hardware = spec.Layers[dense];
-                    if (dense == 0 && !hardware.Digital && hardware.InputBits is { } inputBits)
-                        layers.Add(new QuantizedActivationLayer(inputBits, 1f));
-                    var units = d.Units;
-                    var denseLayer = new DenseLayer<float>(width, units, init, rng);
-                    layers.Add(hardware.Digital
-                        ? denseLayer
-                        : hardware.Binary
-                            ? new BinaryDenseLayer(denseLayer, hardware, new BinaryDeviceMapping(bound[dense]!, hardware.Positive.ToElement(), hardware.Device))
-                            : new HardwareDenseLayer(denseLayer, hardware, hardware.BuildLevels(bound[dense]!, hardware.Device, spec)) { Rounding = spec.Training.Rounding });
-                    width = units;
-                    previous = hardware;
+                    var b = bound.Layers[dense];
+                    var denseLayer = new DenseLayer<float>(width, d.Units, init, rng);
+                    layers.Add(b.Digital ? denseLayer
+                        : b.Hardware.Binary ? new BinaryDenseLayer(denseLayer, b, Periphery.Array(b, dense == 0))
+                        : new HardwareDenseLayer(denseLayer, b, Periphery.Array(b, dense == 0)) { Rounding = spec.Training.Rounding });
+                    width = d.Units;
+                    previous = b.Hardware;
                     dense++;
                     break;
                 case ActivationSpec a:
@@ -53,7 +55,7 @@ public static class NetworkCompiler
                         ActivationKind.ClippedRelu => Activation.ClippedRelu,
                         ActivationKind.Tanh => Activation.Tanh,
                         ActivationKind.Sign => Activation.Sign,
-                        _ => throw new ArgumentOutOfRangeException(nameof(spec), a.Kind, "unknown activation"),
+                        _ => throw new ArgumentOutOfRangeException(nameof(bound), a.Kind, "unknown activation"),
                     }));
                     if (previous is { Digital: false, ActivationBits: { } bits } && a.Kind == ActivationKind.ClippedRelu)
                         layers.Add(new QuantizedActivationLayer(bits, 1f));
@@ -63,9 +65,7 @@ public static class NetworkCompiler
                     throw new ArgumentException($"{layer} is not compiled onto hardware yet; for float training build the network from HwDsl.Training layers (Conv2dLayer, MaxPoolLayer, AvgPoolLayer, FlattenLayer).");
             }
         }
-        if (width != classes)
-            throw new ArgumentException($"the network ends with {width} outputs but data set '{spec.Data.Name}' has {classes} classes.");
         DieTrainingSetup.Apply(spec, layers);
-        return new CompiledNetwork(layers, hardwareAware ? NetworkPhase.Train : NetworkPhase.Float, hardwareAware ? spec.Training.Relaxation : null);
+        return new CompiledNetwork(layers, hardwareAware ? NetworkPhase.Train : NetworkPhase.Float, hardwareAware ? spec.Training.Relaxation : null, bound);
     }
 }

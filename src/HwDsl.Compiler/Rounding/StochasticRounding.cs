@@ -26,12 +26,18 @@ public static class StochasticRounding
         }
     }
 
-    /// <summary>w_eff = w_max·Q(level) with the level drawn as above.</summary>
-    public static void Deploy(ReadOnlySpan<float> w, float wMax, WeightLevels levels, Span<float> wEff, ulong seed, int sample, int layer)
+    /// <summary>w_eff = w_max·Q(level) with the level drawn as above; <paramref name="positive"/> and <paramref name="negative"/>,
+    /// when given, receive each cell's G⁺ and G⁻.</summary>
+    public static void Deploy(ReadOnlySpan<float> w, float wMax, WeightLevels levels, Span<float> wEff, ulong seed, int sample, int layer,
+        Span<double> positive = default, Span<double> negative = default)
     {
         ArgumentNullException.ThrowIfNull(levels);
         var index = new int[w.Length];
         Indices(w, wMax, levels.Programming, index, seed, sample, layer);
-        for (var i = 0; i < w.Length; i++) wEff[i] = levels.Values[index[i]] * wMax;
+        for (var i = 0; i < w.Length; i++)
+        {
+            wEff[i] = levels.Values[index[i]] * wMax;
+            if (!positive.IsEmpty) (positive[i], negative[i]) = (levels.PositiveConductance(index[i]), levels.NegativeConductance(index[i]));
+        }
     }
 }

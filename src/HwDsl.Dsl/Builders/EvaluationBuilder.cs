@@ -5,8 +5,6 @@ namespace HwDsl;
 /// <summary>Evaluation settings: <c>e =&gt; e.Deployed(samples: 5)</c>. Default: one sample.</summary>
 public sealed class EvaluationBuilder
 {
-    internal const string SamplesKey = "Samples";
-
     internal EvaluationBuilder() : this(new SettingBag()) { }
 
     private EvaluationBuilder(SettingBag settings) => Settings = settings;
@@ -23,7 +21,7 @@ public sealed class EvaluationBuilder
     /// <param name="line">Caller line (filled in by the compiler).</param>
     public EvaluationBuilder Deployed(int samples = 1, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
-        Settings.Set(SamplesKey, samples, file, line);
+        Settings.Set(EvalKey.Samples, samples, file, line);
         return this;
     }
 

@@ -21,5 +21,5 @@ public static class Experiment
     /// <param name="file">Caller file (filled in by the compiler).</param>
     /// <param name="line">Caller line (filled in by the compiler).</param>
     public static ExperimentNeedsData Named(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
-        new(new ExperimentState { Name = new Setting(name, Provenance.Explicit(file, line)) });
+        new(new ExperimentState { Name = new Setting<string>(name, Provenance.Explicit(file, line)) });
 }

@@ -19,7 +19,7 @@ public sealed class ExperimentBuilder
     /// <param name="line">Caller line (filled in by the compiler).</param>
     public ExperimentBuilder Seed(int seed, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
-        state.Seed = new Setting(seed, Provenance.Explicit(file, line));
+        state.Seed = new Setting<int>(seed, Provenance.Explicit(file, line));
         return this;
     }
 
@@ -102,7 +102,7 @@ public sealed class ExperimentBuilder
     public ExperimentBuilder WithName(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         var copy = Copy();
-        copy.state.Name = new Setting(name, Provenance.Explicit(file, line));
+        copy.state.Name = new Setting<string>(name, Provenance.Explicit(file, line));
         return copy;
     }
 

@@ -15,7 +15,7 @@ public sealed class ExperimentNeedsData
     /// <param name="line">Caller line (filled in by the compiler).</param>
     public ExperimentNeedsData Seed(int seed, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
-        state.Seed = new Setting(seed, Provenance.Explicit(file, line));
+        state.Seed = new Setting<int>(seed, Provenance.Explicit(file, line));
         return this;
     }
 
@@ -26,7 +26,7 @@ public sealed class ExperimentNeedsData
     public ExperimentNeedsNetwork Data(DatasetRef data, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(data);
-        state.Data = new Setting(data, Provenance.Explicit(file, line));
+        state.Data = new Setting<DatasetRef>(data, Provenance.Explicit(file, line));
         return new ExperimentNeedsNetwork(state);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ExperimentNeedsNetwork
     /// <param name="line">Caller line (filled in by the compiler).</param>
     public ExperimentNeedsNetwork Seed(int seed, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
-        state.Seed = new Setting(seed, Provenance.Explicit(file, line));
+        state.Seed = new Setting<int>(seed, Provenance.Explicit(file, line));
         return this;
     }
 

@@ -29,7 +29,7 @@ public sealed class LayerOverride : HardwareScope
     internal LayerOverride Clone()
     {
         var c = new LayerOverride(Index, FromEnd, Where, ScopeName);
-        foreach (var (k, v) in Settings.All) c.Settings.Set(k, v);
+        foreach (var (k, v) in Settings.All) c.Settings.Copy(k, v);
         c.Pending.AddRange(Pending);
         return c;
     }

@@ -8,15 +8,15 @@ namespace HwDsl;
 /// </summary>
 public sealed class CoreExperimentBuilder
 {
-    private Setting _name;
-    private Setting _seed = new(0, Provenance.Default);
-    private Setting _data = new(null, Provenance.Default);
-    private Setting _ensembles = new(new EquatableList<int>([1]), Provenance.Default);
+    private Setting<string> _name;
+    private Setting<int> _seed = new(0, Provenance.Default);
+    private Setting<DatasetRef?> _data = new(null, Provenance.Default);
+    private Setting<EquatableList<int>> _ensembles = new(new EquatableList<int>([1]), Provenance.Default);
     private CoreNetworkBuilder? _network;
     private Provenance _networkWhere = Provenance.Default;
     private CoreTrainingBuilder _training = new();
 
-    internal CoreExperimentBuilder(string name, Provenance where) => _name = new Setting(name, where);
+    internal CoreExperimentBuilder(string name, Provenance where) => _name = new Setting<string>(name, where);
 
     /// <summary>Seed of the first network (weights, batches, sampled crossbars, input spikes). Default 0.</summary>
     /// <param name="seed">Seed.</param>
@@ -24,7 +24,7 @@ public sealed class CoreExperimentBuilder
     /// <param name="line">Caller line (filled in by the compiler).</param>
     public CoreExperimentBuilder Seed(int seed, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
-        _seed = new Setting(seed, Provenance.Explicit(file, line));
+        _seed = new Setting<int>(seed, Provenance.Explicit(file, line));
         return this;
     }
 
@@ -35,7 +35,7 @@ public sealed class CoreExperimentBuilder
     public CoreExperimentBuilder Data(DatasetRef data, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(data);
-        _data = new Setting(data, Provenance.Explicit(file, line));
+        _data = new Setting<DatasetRef?>(data, Provenance.Explicit(file, line));
         return this;
     }
 
@@ -68,7 +68,7 @@ public sealed class CoreExperimentBuilder
     public CoreExperimentBuilder Ensembles(int[] sizes, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(sizes);
-        _ensembles = new Setting(new EquatableList<int>(sizes), Provenance.Explicit(file, line));
+        _ensembles = new Setting<EquatableList<int>>(new EquatableList<int>(sizes), Provenance.Explicit(file, line));
         return this;
     }
 
@@ -83,7 +83,7 @@ public sealed class CoreExperimentBuilder
     public CoreExperimentBuilder WithName(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         var copy = Copy();
-        copy._name = new Setting(name, Provenance.Explicit(file, line));
+        copy._name = new Setting<string>(name, Provenance.Explicit(file, line));
         return copy;
     }
 
@@ -93,13 +93,13 @@ public sealed class CoreExperimentBuilder
     {
         var errors = new Errors();
         var provenance = new Dictionary<string, Provenance>(StringComparer.Ordinal);
-        var name = (string?)_name.Value ?? "";
+        var name = _name.Value ?? "";
         provenance["Name"] = _name.Where;
         if (string.IsNullOrWhiteSpace(name))
             errors.Add(RuleCodes.Name, "Name", name, $"Experiment name must be non-empty; got {Format.Value(name)}.", _name.Where);
         provenance["Seed"] = _seed.Where;
         provenance["Data"] = _data.Where;
-        var data = _data.Value as DatasetRef;
+        var data = _data.Value;
         if (data is null)
             errors.Add(RuleCodes.CoreMissing, "Data", null, "A core experiment needs a data set: call .Data(Datasets.Mnist).", _name.Where);
         if (_network is null)
@@ -109,7 +109,7 @@ public sealed class CoreExperimentBuilder
         var training = CoreRules.CheckTraining(_training.Settings, errors, provenance);
         var ensembles = CoreRules.CheckEnsembles(_ensembles, errors, provenance);
         if (errors.Any) throw new SpecException(errors.Distinct());
-        return new CoreExperimentSpec(name, (int)_seed.Value!, data!, network!, training, ensembles) { Provenance = provenance.AsReadOnly() };
+        return new CoreExperimentSpec(name, _seed.Value, data!, network!, training, ensembles) { Provenance = provenance.AsReadOnly() };
     }
 
     /// <summary>Like <see cref="Build"/>, but returns the errors instead of throwing.</summary>
@@ -117,7 +117,7 @@ public sealed class CoreExperimentBuilder
     /// <returns>The spec, or null when invalid.</returns>
     public CoreExperimentSpec? TryBuild(out IReadOnlyList<SpecError> errors) => HwDsl.TryBuild.Run(Build, out errors);
 
-    private CoreExperimentBuilder Copy() => new(_name.Value as string ?? "", _name.Where)
+    private CoreExperimentBuilder Copy() => new(_name.Value ?? "", _name.Where)
     {
         _seed = _seed,
         _data = _data,

@@ -119,7 +119,7 @@ public sealed class CoreNetworkBuilder
     internal CoreNetworkBuilder Clone()
     {
         var c = new CoreNetworkBuilder();
-        foreach (var (k, v) in Settings.All) c.Settings.Set(k, v);
+        foreach (var (k, v) in Settings.All) c.Settings.Copy(k, v);
         c.WindowList.AddRange(WindowList);
         c.LayerList.AddRange(LayerList);
         return c;

@@ -7,8 +7,8 @@ internal static class CoreRules
     {
         var s = n.Settings;
         var image = s.GetOr(CoreKey.Image, (28, 28));
-        var (width, height) = ((int, int))image.Value!;
-        provenance["Network." + CoreKey.Image] = image.Where;
+        var (width, height) = image.Value;
+        provenance[CoreKey.Image.Path] = image.Where;
         if (width < 1 || height < 1)
             errors.Add(RuleCodes.CoreImage, "Image", $"{width}×{height}", $"Image width and height must be >= 1; got {width}×{height}.", image.Where);
         else if (data?.InputSize is int inputs && width * height != inputs)
@@ -19,7 +19,7 @@ internal static class CoreRules
         var layers = Layers(n, windows, errors, provenance);
 
         var perClass = s.GetOr(CoreKey.PerClass, null);
-        provenance["Network." + CoreKey.PerClass] = perClass.Where;
+        provenance[CoreKey.PerClass.Path] = perClass.Where;
         var classes = data?.Classes;
         if (perClass.Value is not int pc)
             errors.Add(RuleCodes.CoreReadout, "Readout", null, "The network needs a class-sum readout: call .Readout(perClass: 25).", provenance["Network"]);
@@ -36,28 +36,29 @@ internal static class CoreRules
 
         var types = s.GetOr(CoreKey.AxonTypes, new EquatableList<int>([1, -1]));
         var rotate = s.GetOr(CoreKey.Rotate, true);
-        provenance["Network." + CoreKey.AxonTypes] = types.Where;
-        provenance["Network." + CoreKey.Rotate] = rotate.Where;
-        var typeWeights = (IReadOnlyList<int>)types.Value!;
+        provenance[CoreKey.AxonTypes.Path] = types.Where;
+        provenance[CoreKey.Rotate.Path] = rotate.Where;
+        IReadOnlyList<int> typeWeights = types.Value;
         if (typeWeights.Count is < 1 or > Cores.MaxAxonTypes || typeWeights.Any(w => Math.Abs(w) > Cores.MaxInteger) || typeWeights.All(w => w == 0))
             errors.Add(RuleCodes.AxonTypes, "AxonTypes", typeWeights,
                 $"AxonTypes must give 1..{Cores.MaxAxonTypes} integer weights in [-{Cores.MaxInteger}, {Cores.MaxInteger}], not all zero; got {typeWeights}.", types.Where);
 
         var threshold = s.GetOr(CoreKey.Threshold, 1);
-        provenance["Network." + CoreKey.Threshold] = threshold.Where;
-        if ((int)threshold.Value! is < 1 or > Cores.MaxInteger)
+        provenance[CoreKey.Threshold.Path] = threshold.Where;
+        if (threshold.Value is < 1 or > Cores.MaxInteger)
             errors.Add(RuleCodes.CoreThreshold, "Threshold", threshold.Value, $"Threshold must be an integer in 1..{Cores.MaxInteger}; got {threshold.Value}.", threshold.Where);
 
         var ticks = s.GetOr(CoreKey.TimeSteps, 1);
         var encoding = s.GetOr(CoreKey.Encoding, InputEncoding.Threshold);
         var pixel = s.GetOr(CoreKey.EncodingThreshold, 0.5);
-        foreach (var (k, v) in new[] { (CoreKey.TimeSteps, ticks), (CoreKey.Encoding, encoding), (CoreKey.EncodingThreshold, pixel) })
-            provenance["Network." + k] = v.Where;
-        int t = (int)ticks.Value!;
-        double p = (double)pixel.Value!;
+        provenance[CoreKey.TimeSteps.Path] = ticks.Where;
+        provenance[CoreKey.Encoding.Path] = encoding.Where;
+        provenance[CoreKey.EncodingThreshold.Path] = pixel.Where;
+        int t = ticks.Value;
+        double p = pixel.Value;
         if (t is < 1 or > 1024)
             errors.Add(RuleCodes.TimeSteps, "TimeSteps", t, $"TimeSteps must be 1..1024; got {t}.", ticks.Where);
-        else if (t > 1 && (InputEncoding)encoding.Value! == InputEncoding.Threshold)
+        else if (t > 1 && encoding.Value == InputEncoding.Threshold)
             errors.Add(RuleCodes.TimeSteps, "TimeSteps", t,
                 $"TimeSteps {t} with threshold encoding repeats the same tick {t} times; use InputEncoding.Stochastic or 1 tick.", ticks.Where);
         if (!(p > 0 && p <= 1))
@@ -65,8 +66,8 @@ internal static class CoreRules
 
         if (errors.Any || windows is null || layers is null) return null;
         return new CoreNetworkSpec(width, height, new EquatableList<WindowSpec>(windows), new EquatableList<CoreLayerSpec>(layers),
-            classes ?? 0, (int)perClass.Value!, new EquatableList<int>(typeWeights), (bool)rotate.Value!, (int)threshold.Value!, t,
-            (InputEncoding)encoding.Value!, p);
+            classes ?? 0, perClass.Value!.Value, new EquatableList<int>(typeWeights), rotate.Value, threshold.Value, t,
+            encoding.Value, p);
     }
 
     private const int MaxShift = 8;
@@ -74,41 +75,45 @@ internal static class CoreRules
     internal static CoreTrainingSpec CheckTraining(SettingBag t, Errors errors, Dictionary<string, Provenance> provenance)
     {
         var method = t.GetOr(CoreKey.Method, CoreTrainingMethod.LearnedBinary);
-        var lr = t.GetOr(CoreKey.LearningRate, 1e-3);
-        var epochs = t.GetOr(CoreKey.Epochs, 10);
-        var batch = t.GetOr(CoreKey.Batch, 100);
+        provenance[CoreKey.Method.Path] = method.Where;
+        var recipe = TrainingRules.CheckRecipe(t, RuleCodes.CoreTraining, errors, provenance);
         var smoothing = t.GetOr(CoreKey.Smoothing, 1.0);
         var scale = t.GetOr(CoreKey.ReadoutScale, 1.0);
-        var learned = (CoreTrainingMethod)method.Value! == CoreTrainingMethod.LearnedBinary;
+        var learned = method.Value == CoreTrainingMethod.LearnedBinary;
         var hard = t.GetOr(CoreKey.HardHidden, learned);
         var hardOut = t.GetOr(CoreKey.HardOutput, learned);
         var shift = t.GetOr(CoreKey.Shift, 0);
-        foreach (var (k, v) in new[] { (CoreKey.Method, method), (CoreKey.LearningRate, lr), (CoreKey.Epochs, epochs), (CoreKey.Batch, batch),
-            (CoreKey.Smoothing, smoothing), (CoreKey.ReadoutScale, scale), (CoreKey.HardHidden, hard), (CoreKey.HardOutput, hardOut), (CoreKey.Shift, shift) })
-            provenance["Training." + k] = v.Where;
-        double sv = (double)smoothing.Value!, rv = (double)scale.Value!;
-        var lrv = TrainingRules.CheckLearningRate(lr, RuleCodes.CoreTraining, errors);
-        TrainingRules.CheckAtLeastOne(epochs, "Epochs", RuleCodes.CoreTraining, errors);
-        TrainingRules.CheckAtLeastOne(batch, "Batch", RuleCodes.CoreTraining, errors);
+        provenance[CoreKey.Smoothing.Path] = smoothing.Where;
+        provenance[CoreKey.ReadoutScale.Path] = scale.Where;
+        provenance[CoreKey.HardHidden.Path] = hard.Where;
+        provenance[CoreKey.HardOutput.Path] = hardOut.Where;
+        provenance[CoreKey.Shift.Path] = shift.Where;
+        double sv = smoothing.Value, rv = scale.Value;
         if (!(sv > 0 && double.IsFinite(sv)))
             errors.Add(RuleCodes.CoreSmoothing, "Smoothing", sv, $"Smoothing sigma must be finite and > 0; got {Format.Value(sv)}.", smoothing.Where);
         if (!(rv > 0 && double.IsFinite(rv)))
             errors.Add(RuleCodes.CoreSmoothing, "ReadoutScale", rv, $"ReadoutScale must be finite and > 0; got {Format.Value(rv)}.", scale.Where);
-        if ((bool)hard.Value! && !learned)
+        if (hard.Value && !learned)
             errors.Add(RuleCodes.CoreSmoothing, "HardHiddenSpikes", true,
                 "HardHiddenSpikes needs LearnedBinary: the probabilistic baseline's connections are probabilities, so its forward pass has no deterministic spike.", hard.Where);
-        if ((int)shift.Value! is < 0 or > MaxShift)
+        if (shift.Value is < 0 or > MaxShift)
             errors.Add(RuleCodes.CoreTraining, "Shift", shift.Value, $"Shift must be 0..{MaxShift} pixels; got {shift.Value}.", shift.Where);
-        if ((bool)hardOut.Value! && !learned)
+        if (hardOut.Value && !learned)
             errors.Add(RuleCodes.CoreSmoothing, "HardOutputSpikes", true,
                 "HardOutputSpikes needs LearnedBinary: the probabilistic baseline's connections are probabilities, so its forward pass has no deterministic spike.", hardOut.Where);
-        return new CoreTrainingSpec((CoreTrainingMethod)method.Value!, lrv, (int)epochs.Value!, (int)batch.Value!, sv, rv, (bool)hard.Value!, (bool)hardOut.Value!, (int)shift.Value!);
+        return new CoreTrainingSpec(method.Value, recipe.LearningRate, recipe.Epochs, recipe.Batch, sv, rv, hard.Value, hardOut.Value, shift.Value)
+        {
+            Optimizer = recipe.Optimizer,
+            Momentum = recipe.Momentum,
+            WeightDecay = recipe.WeightDecay,
+            Schedule = recipe.Schedule,
+        };
     }
 
-    internal static IReadOnlyList<int> CheckEnsembles(Setting ensembles, Errors errors, Dictionary<string, Provenance> provenance)
+    internal static IReadOnlyList<int> CheckEnsembles(Setting<EquatableList<int>> ensembles, Errors errors, Dictionary<string, Provenance> provenance)
     {
         provenance["Ensembles"] = ensembles.Where;
-        var sizes = (IReadOnlyList<int>)ensembles.Value!;
+        var sizes = ensembles.Value;
         if (sizes.Count == 0 || sizes.Any(x => x is < 1 or > 1024))
             errors.Add(RuleCodes.Ensembles, "Ensembles", sizes, $"Ensembles must list sizes in 1..1024; got {sizes}.", ensembles.Where);
         return new EquatableList<int>(sizes.Distinct().Order());

@@ -6,11 +6,9 @@ namespace HwDsl;
 /// Training of a core network: <c>t =&gt; t.LearnedBinary().Adam(1e-3).Epochs(20).Batch(100)</c>.
 /// Defaults: learned binary, Adam 1e-3, 10 epochs, batch 100, smoothing σ₀ = 1, readout scale 1.
 /// </summary>
-public sealed class CoreTrainingBuilder
+public sealed class CoreTrainingBuilder : TrainingScope
 {
-    internal CoreTrainingBuilder() { }
-
-    internal SettingBag Settings { get; } = new();
+    internal CoreTrainingBuilder() : base(new SettingBag()) { }
 
     /// <summary>The probabilistic baseline (Esser et al. 2015): trained connection probabilities, sampled crossbars.</summary>
     /// <param name="file">Caller file (filled in by the compiler).</param>
@@ -23,27 +21,6 @@ public sealed class CoreTrainingBuilder
     /// <param name="line">Caller line (filled in by the compiler).</param>
     public CoreTrainingBuilder LearnedBinary([CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         Set(CoreKey.Method, CoreTrainingMethod.LearnedBinary, file, line);
-
-    /// <summary>Adam with learning rate <paramref name="lr"/> (finite, &gt; 0; HW0611).</summary>
-    /// <param name="lr">Learning rate.</param>
-    /// <param name="file">Caller file (filled in by the compiler).</param>
-    /// <param name="line">Caller line (filled in by the compiler).</param>
-    public CoreTrainingBuilder Adam(double lr, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
-        Set(CoreKey.LearningRate, lr, file, line);
-
-    /// <summary>Epochs, ≥ 1 (HW0611).</summary>
-    /// <param name="epochs">Epochs.</param>
-    /// <param name="file">Caller file (filled in by the compiler).</param>
-    /// <param name="line">Caller line (filled in by the compiler).</param>
-    public CoreTrainingBuilder Epochs(int epochs, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
-        Set(CoreKey.Epochs, epochs, file, line);
-
-    /// <summary>Mini-batch size, ≥ 1 (HW0611).</summary>
-    /// <param name="batch">Batch size.</param>
-    /// <param name="file">Caller file (filled in by the compiler).</param>
-    /// <param name="line">Caller line (filled in by the compiler).</param>
-    public CoreTrainingBuilder Batch(int batch, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
-        Set(CoreKey.Batch, batch, file, line);
 
     /// <summary>σ₀ of the Gaussian spike approximation, finite and &gt; 0 (HW0612).</summary>
     /// <param name="sigma">σ₀ in units of one synaptic event.</param>
@@ -87,11 +64,11 @@ public sealed class CoreTrainingBuilder
     internal CoreTrainingBuilder Clone()
     {
         var c = new CoreTrainingBuilder();
-        foreach (var (k, v) in Settings.All) c.Settings.Set(k, v);
+        foreach (var (k, v) in Settings.All) c.Settings.Copy(k, v);
         return c;
     }
 
-    private CoreTrainingBuilder Set(string key, object value, string file, int line)
+    private CoreTrainingBuilder Set<TValue>(SettingKey<TValue> key, TValue value, string file, int line)
     {
         Settings.Set(key, value, file, line);
         return this;

@@ -16,7 +16,7 @@ public static class EvaluationDieExtensions
     public static EvaluationBuilder OnDies(this EvaluationBuilder evaluation, DiePopulation dies, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        evaluation.Settings.Set(DefectKey.Dies, dies, file, line);
+        evaluation.Settings.Set(EvalKey.Dies, dies, file, line);
         return evaluation;
     }
 }

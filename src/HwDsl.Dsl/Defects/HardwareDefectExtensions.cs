@@ -18,7 +18,7 @@ public static class HardwareDefectExtensions
     public static T Binary<T>(this T scope, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
         where T : HardwareScope
     {
-        scope.Settings.Set(DefectKey.Binary, true, file, line);
+        scope.Settings.Set(HwKey.Binary, true, file, line);
         return scope;
     }
 
@@ -34,7 +34,7 @@ public static class HardwareDefectExtensions
         ArgumentNullException.ThrowIfNull(defects);
         var d = new DefectsBuilder();
         defects(d);
-        foreach (var (kind, setting) in d.Rates) scope.Settings.Set("Defects." + kind, setting);
+        foreach (var (kind, setting) in d.Rates) scope.Settings.Set(kind, setting);
         return scope;
     }
 
@@ -50,7 +50,7 @@ public static class HardwareDefectExtensions
     public static T DeviceToDevice<T>(this T scope, double sigma, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
         where T : HardwareScope
     {
-        scope.Settings.Set(DefectKey.DeviceToDevice, sigma, file, line);
+        scope.Settings.Set(HwKey.DeviceToDevice, sigma, file, line);
         return scope;
     }
 }

@@ -32,7 +32,7 @@ public static class TrainingDieExtensions
         ArgumentNullException.ThrowIfNull(training);
         // Training against defects is hardware-aware training; binary weights train straight through.
         training.HardwareAware(Relaxation.Ste, file, line);
-        training.Settings.Set(DefectKey.Dies, mode, file, line);
+        training.Settings.Set(TrainKey.Dies, mode, file, line);
         return training;
     }
 }

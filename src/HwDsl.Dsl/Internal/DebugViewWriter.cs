@@ -11,6 +11,7 @@ internal static class DebugViewWriter
     internal static string Write(ExperimentSpec spec)
     {
         var sb = new StringBuilder();
+        void At(int indent, string label, object? value, int layer, LayerValue what) => Line(indent, label, value, LayerValues.Path(layer, what));
         void Line(int indent, string label, object? value, string? path)
         {
             var text = new string(' ', indent) + label;
@@ -28,57 +29,63 @@ internal static class DebugViewWriter
         var dense = spec.Network.Dense.ToList();
         foreach (var l in spec.Layers)
         {
-            string p = $"Layers[{l.Index}].";
+            var i = l.Index;
             string units = l.Index < dense.Count ? $"Dense({dense[l.Index].Units})" : "";
             if (l.Digital)
             {
-                Line(2, $"Layer {l.Index} {units}", "digital (float MAC, no analog effects)", p + "Digital");
+                At(2, $"Layer {l.Index} {units}", "digital (float MAC, no analog effects)", i, LayerValue.Digital);
                 continue;
             }
-            Line(2, $"Layer {l.Index} {units}", $"analog, {l.Mapping}", p + "Mapping");
-            Line(4, "Device", l.Device, p + "Device");
-            if (l.DeviceChoice.Preset is { } devicePreset) Line(6, "DevicePreset", devicePreset, p + DeviceKey.Preset);
-            foreach (var dp in l.DeviceChoice.Parameters) Line(6, dp.Name, dp.Value, p + DeviceKey.Parameter(dp.Name));
-            Line(4, "WeightBits", l.WeightBits, p + "WeightBits");
-            Line(4, "InputBits", l.InputBits is int ib ? ib.ToString() : "float", p + "InputBits");
-            Line(4, "ActivationBits", l.ActivationBits is int ab ? ab.ToString() : "float", p + "ActivationBits");
-            Line(4, "OnOffRatio", l.Positive.OnOffRatio, p + "Positive.OnOffRatio");
-            Line(4, "NonLinearity", l.Positive.NonLinearity, p + "Positive.NonLinearity");
+            At(2, $"Layer {l.Index} {units}", $"analog, {l.Mapping}", i, LayerValue.Mapping);
+            At(4, "Device", l.Device, i, LayerValue.Device);
+            if (l.DeviceChoice.Preset is { } devicePreset) At(6, "DevicePreset", devicePreset, i, LayerValue.DevicePreset);
+            foreach (var dp in l.DeviceChoice.Parameters) Line(6, dp.Name, dp.Value, $"Layers[{i}].{HwKey.ParameterPrefix}{dp.Name}");
+            At(4, "WeightBits", l.WeightBits, i, LayerValue.WeightBits);
+            At(4, "InputBits", l.InputBits is int ib ? ib.ToString() : "float", i, LayerValue.InputBits);
+            At(4, "ActivationBits", l.ActivationBits is int ab ? ab.ToString() : "float", i, LayerValue.ActivationBits);
+            // A plugin device may have an on/off ratio of its own, which binding applies where the script set none.
+            var deviceMaySet = !string.Equals(l.Device, Hardware.DefaultDevice, StringComparison.OrdinalIgnoreCase);
+            string Ratio(double r, LayerValue what) => deviceMaySet && spec.SourceOf(i, what).Source == ValueSource.Default
+                ? $"{Format.Value(r)} unless the device has its own" : Format.Value(r);
+            At(4, "OnOffRatio", Ratio(l.Positive.OnOffRatio, LayerValue.OnOffRatio), i, LayerValue.OnOffRatio);
+            At(4, "NonLinearity", l.Positive.NonLinearity, i, LayerValue.NonLinearity);
             if (l.Mapping == WeightMapping.DifferentialPair)
             {
-                Line(4, "G- OnOffRatio", l.Negative.OnOffRatio, p + "Negative.OnOffRatio");
-                Line(4, "G- NonLinearity", l.Negative.NonLinearity, p + "Negative.NonLinearity");
-                Line(4, "Asymmetry", $"{Format.Value(l.Asymmetry)} (G- scale {Format.Value(l.Negative.Scale)})", p + "Negative.Scale");
+                At(4, "G- OnOffRatio", Ratio(l.Negative.OnOffRatio, LayerValue.NegativeOnOffRatio), i, LayerValue.NegativeOnOffRatio);
+                At(4, "G- NonLinearity", l.Negative.NonLinearity, i, LayerValue.NegativeNonLinearity);
+                At(4, "Asymmetry", $"{Format.Value(l.Asymmetry)} (G- scale {Format.Value(l.Negative.Scale)})", i, LayerValue.Asymmetry);
             }
-            Line(4, "WeightRange", l.Range.ToString(), p + "Range");
-            Line(4, "ProgrammingNoise", l.ProgrammingSigma, p + "ProgrammingSigma");
-            Line(4, "ReadNoise", l.ReadSigma, p + "ReadSigma");
-            if (l.Binary) Line(4, "Binary", "±1 as device states, learned scale", p + "Binary");
-            if (!l.Defects.Open.IsZero) Line(4, "Defects.Open", l.Defects.Open.ToString(), p + "Defects.Open");
-            if (!l.Defects.Shorted.IsZero) Line(4, "Defects.Shorted", l.Defects.Shorted.ToString(), p + "Defects.Shorted");
-            if (!l.Defects.StuckRandom.IsZero) Line(4, "Defects.StuckRandom", l.Defects.StuckRandom.ToString(), p + "Defects.StuckRandom");
-            if (l.DeviceToDevice > 0) Line(4, "DeviceToDevice", l.DeviceToDevice, p + "DeviceToDevice");
+            At(4, "WeightRange", l.Range.ToString(), i, LayerValue.WeightRange);
+            At(4, "ProgrammingNoise", l.ProgrammingSigma, i, LayerValue.ProgrammingNoise);
+            At(4, "ReadNoise", l.ReadSigma, i, LayerValue.ReadNoise);
+            At(4, "TileSize", $"{l.TileRows} × {l.TileColumns}", i, LayerValue.TileRows);
+            foreach (var stage in l.Periphery) Line(4, "Periphery", stage.ToString(), $"Layers[{i}].{HwKey.StagePrefix}{stage.Name}");
+            if (l.Binary) At(4, "Binary", "±1 as device states, learned scale", i, LayerValue.Binary);
+            if (!l.Defects.Open.IsZero) At(4, "Defects.Open", l.Defects.Open.ToString(), i, LayerValue.OpenRate);
+            if (!l.Defects.Shorted.IsZero) At(4, "Defects.Shorted", l.Defects.Shorted.ToString(), i, LayerValue.ShortedRate);
+            if (!l.Defects.StuckRandom.IsZero) At(4, "Defects.StuckRandom", l.Defects.StuckRandom.ToString(), i, LayerValue.StuckRandomRate);
+            if (l.DeviceToDevice > 0) At(4, "DeviceToDevice", l.DeviceToDevice, i, LayerValue.DeviceToDevice);
         }
 
         var t = spec.Training;
         sb.AppendLine("Training");
-        Line(2, "Mode", t.Mode.ToString(), "Training.Mode");
-        if (t.Relaxation is not null) Line(2, "Relaxation", t.Relaxation.ToString(), "Training.Relaxation");
-        Line(2, "Optimizer", t.Optimizer.ToString(), "Training.Optimizer");
-        Line(2, "LearningRate", t.LearningRate, "Training.LearningRate");
-        if (t.Optimizer == OptimizerKind.Sgd) Line(2, "Momentum", t.Momentum, "Training.Momentum");
-        if (t.Optimizer == OptimizerKind.AdamW) Line(2, "WeightDecay", t.WeightDecay, "Training.WeightDecay");
-        Line(2, "Epochs", t.Epochs, "Training.Epochs");
-        Line(2, "Batch", t.Batch, "Training.Batch");
-        Line(2, "Schedule", t.Schedule.ToString(), "Training.Schedule");
-        if (t.Dies.Kind != DieTrainingKind.Naive) Line(2, "Dies", t.Dies.ToString(), "Training.Dies");
-        if (t.Mode != TrainingMode.Float) Line(2, "Rounding", t.Rounding.ToString(), "Training.Rounding");
+        Line(2, "Mode", t.Mode.ToString(), TrainKey.Mode.Path);
+        if (t.Relaxation is not null) Line(2, "Relaxation", t.Relaxation.ToString(), TrainKey.Relaxation.Path);
+        Line(2, "Optimizer", t.Optimizer.ToString(), TrainKey.Optimizer.Path);
+        Line(2, "LearningRate", t.LearningRate, TrainKey.LearningRate.Path);
+        if (t.Optimizer == OptimizerKind.Sgd) Line(2, "Momentum", t.Momentum, TrainKey.Momentum.Path);
+        if (t.Optimizer == OptimizerKind.AdamW) Line(2, "WeightDecay", t.WeightDecay, TrainKey.WeightDecay.Path);
+        Line(2, "Epochs", t.Epochs, TrainKey.Epochs.Path);
+        Line(2, "Batch", t.Batch, TrainKey.Batch.Path);
+        Line(2, "Schedule", t.Schedule.ToString(), TrainKey.Schedule.Path);
+        if (t.Dies.Kind != DieTrainingKind.Naive) Line(2, "Dies", t.Dies.ToString(), TrainKey.Dies.Path);
+        if (t.Mode != TrainingMode.Float) Line(2, "Rounding", t.Rounding.ToString(), TrainKey.Rounding.Path);
 
         sb.AppendLine("Evaluation");
         Line(2, "Model", spec.Evaluation.Deployed ? "deployed (hard)" : "float", null);
-        Line(2, "Samples", spec.Evaluation.Samples, "Evaluation.Samples");
-        if (spec.Evaluation.ReadSeconds > 0) Line(2, "ReadAt", $"{Format.Value(spec.Evaluation.ReadSeconds)} s after programming", "Evaluation.ReadSeconds");
-        if (spec.Evaluation.Dies is { } dies) Line(2, "Dies", dies.ToString(), "Evaluation.Dies");
+        Line(2, "Samples", spec.Evaluation.Samples, EvalKey.Samples.Path);
+        if (spec.Evaluation.ReadSeconds > 0) Line(2, "ReadAt", $"{Format.Value(spec.Evaluation.ReadSeconds)} s after programming", EvalKey.ReadSeconds.Path);
+        if (spec.Evaluation.Dies is { } dies) Line(2, "Dies", dies.ToString(), EvalKey.Dies.Path);
         return sb.ToString();
     }
 }

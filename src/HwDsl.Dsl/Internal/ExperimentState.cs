@@ -3,11 +3,11 @@ namespace HwDsl;
 /// <summary>Everything an experiment's builders have recorded; shared by the staged builder types.</summary>
 internal sealed class ExperimentState
 {
-    internal Setting Name { get; set; }
+    internal Setting<string> Name { get; set; }
 
-    internal Setting Seed { get; set; } = new(0, Provenance.Default);
+    internal Setting<int> Seed { get; set; } = new(0, Provenance.Default);
 
-    internal Setting Data { get; set; }
+    internal Setting<DatasetRef> Data { get; set; }
 
     internal NetworkBuilder? Network { get; set; }
 

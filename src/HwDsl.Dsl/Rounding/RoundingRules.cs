@@ -7,8 +7,8 @@ internal static class RoundingRules
         Dictionary<string, Provenance> provenance)
     {
         var rounding = t.GetOr(TrainKey.Rounding, WeightRounding.Nearest);
-        provenance["Training." + TrainKey.Rounding] = rounding.Where;
-        var value = (WeightRounding)rounding.Value!;
+        provenance[TrainKey.Rounding.Path] = rounding.Where;
+        var value = rounding.Value;
         if (value != WeightRounding.Stochastic) return value;
         if (layers.Any(l => !l.Digital && l.IsNoisy))
             errors.Add(RuleCodes.StochasticRoundingWithNoise, "Rounding", value,

@@ -23,10 +23,38 @@ public sealed record ExperimentSpec(
     /// </summary>
     public IReadOnlyDictionary<string, Provenance> Provenance { get; init; } = new Dictionary<string, Provenance>();
 
-    /// <summary>Where the value at <paramref name="path"/> came from (<see cref="HwDsl.Provenance.Default"/> when unknown).</summary>
+    /// <summary>Where the value at <paramref name="path"/> came from; a path the spec does not hold is an error that lists
+    /// the paths it holds (never a silent default).</summary>
     /// <param name="path">A key of <see cref="Provenance"/>, e.g. <c>Layers[1].WeightBits</c>.</param>
+    /// <exception cref="KeyNotFoundException"><paramref name="path"/> names no value of this spec.</exception>
     public Provenance SourceOf(string path) =>
-        Provenance.TryGetValue(path, out var p) ? p : HwDsl.Provenance.Default;
+        Provenance.TryGetValue(path, out var p) ? p
+        : throw new KeyNotFoundException($"the spec holds no value at '{path}'; it holds: {string.Join(", ", Provenance.Keys.Order(StringComparer.Ordinal))}.");
+
+    /// <summary>Where layer <paramref name="layer"/>'s <paramref name="value"/> came from.</summary>
+    /// <param name="layer">0-based weight-layer index (<see cref="LayerHardware.Index"/>).</param>
+    /// <param name="value">The value.</param>
+    public Provenance SourceOf(int layer, LayerValue value) => SourceOf(LayerValues.Path(layer, value));
+
+    /// <summary>Where device parameter <paramref name="name"/> of layer <paramref name="layer"/> was set (as the script spelled it).</summary>
+    /// <param name="layer">0-based weight-layer index.</param>
+    /// <param name="name">The parameter's name, as in <see cref="DeviceChoice.Parameters"/>.</param>
+    public Provenance SourceOfDeviceParameter(int layer, string name) => SourceOf($"Layers[{layer}].{HwKey.ParameterPrefix}{name}");
+
+    /// <summary>A copy in which each listed layer value comes from the given provenance (binding records the device's own
+    /// values this way, so the resolved spec says where every value came from).</summary>
+    /// <param name="sources">Layer, value and its new provenance.</param>
+    public ExperimentSpec WithSources(IEnumerable<(int Layer, LayerValue Value, Provenance Where)> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var provenance = new Dictionary<string, Provenance>(Provenance, StringComparer.Ordinal);
+        foreach (var (layer, value, where) in sources) provenance[LayerValues.Path(layer, value)] = where;
+        return this with { Provenance = provenance.AsReadOnly() };
+    }
+
+    /// <summary>Where item <paramref name="item"/> of the network (<see cref="NetworkSpec.Layers"/>, 0-based) was declared.</summary>
+    /// <param name="item">0-based index into the network's items (layers and activations).</param>
+    public Provenance SourceOfNetworkItem(int item) => SourceOf($"Network.Layers[{item}]");
 
     /// <summary>A readable multi-line view of the whole spec, each value with its provenance marker.</summary>
     public string DebugView() => DebugViewWriter.Write(this);

@@ -30,8 +30,12 @@ public sealed record LayerHardware(
     /// <summary>The device preset and parameter overrides of <see cref="Device"/> (its defaults unless the script set them).</summary>
     public DeviceChoice DeviceChoice { get; init; } = DeviceChoice.Defaults;
 
-    /// <summary>True when the layer draws noise (programming or read), so repeated evaluations differ.</summary>
-    public bool IsNoisy => !Digital && (ProgrammingSigma > 0 || ReadSigma > 0);
+    /// <summary>The periphery stages between each tile and the digital sum, in pipeline order (<see cref="PeripheryStageSpec.Position"/>).</summary>
+    public IReadOnlyList<PeripheryStageSpec> Periphery { get; init; } = new EquatableList<PeripheryStageSpec>([]);
+
+    /// <summary>True when the layer draws noise (programming or read, or a periphery stage that draws per sample), so
+    /// repeated evaluations differ.</summary>
+    public bool IsNoisy => !Digital && (ProgrammingSigma > 0 || ReadSigma > 0 || Periphery.Any(s => s.IsRandom && !s.IsIdentity));
 
     /// <summary>Binary weights (±1 as device states, <c>Binary()</c>); <see cref="WeightBits"/> is then 1.</summary>
     public bool Binary { get; init; }
@@ -41,6 +45,12 @@ public sealed record LayerHardware(
 
     /// <summary>Device-to-device variation σ: a working device's conductance is multiplied by 1 + σz, once per die.</summary>
     public double DeviceToDevice { get; init; }
+
+    /// <summary>Rows (inputs) of one crossbar tile; a layer with more inputs is split over several tiles.</summary>
+    public int TileRows { get; init; } = Hardware.DefaultTileRows;
+
+    /// <summary>Columns (outputs) of one crossbar tile; a layer with more outputs is split over several tiles.</summary>
+    public int TileColumns { get; init; } = Hardware.DefaultTileColumns;
 
     /// <summary>True when dies of this layer differ (defects or variation).</summary>
     public bool HasDieEffects => !Digital && (!Defects.IsNone || DeviceToDevice > 0);

@@ -7,7 +7,8 @@ namespace HwDsl;
 /// <param name="Source">Explicit, preset or default.</param>
 /// <param name="File">The caller's file (the script path for .csx), or null for defaults.</param>
 /// <param name="Line">The caller's 1-based line, or 0.</param>
-/// <param name="Preset">The preset's name when <paramref name="Source"/> is <see cref="ValueSource.Preset"/>.</param>
+/// <param name="Preset">The preset's name when <paramref name="Source"/> is <see cref="ValueSource.Preset"/>; the device (and its
+/// preset, <c>pcm/nandakumar2019</c>) when it is <see cref="ValueSource.Device"/>.</param>
 public sealed record Provenance(ValueSource Source, string? File, int Line, string? Preset)
 {
     /// <summary>A DSL default.</summary>
@@ -24,6 +25,11 @@ public sealed record Provenance(ValueSource Source, string? File, int Line, stri
     /// <param name="line">Line of that call.</param>
     public static Provenance FromPreset(string preset, string file, int line) => new(ValueSource.Preset, file, line, preset);
 
+    /// <summary>Supplied by device model <paramref name="device"/> (and its preset <paramref name="preset"/>, if any) when binding.</summary>
+    /// <param name="device">The device model's name.</param>
+    /// <param name="preset">The device preset in use, or null.</param>
+    public static Provenance FromDevice(string device, string? preset = null) => new(ValueSource.Device, null, 0, preset is null ? device : $"{device}/{preset}");
+
     /// <summary>True when a source location is known.</summary>
     public bool HasLocation => !string.IsNullOrEmpty(File);
 
@@ -35,6 +41,7 @@ public sealed record Provenance(ValueSource Source, string? File, int Line, stri
     {
         ValueSource.Explicit => HasLocation ? $"{System.IO.Path.GetFileName(File)}:{Line}" : "explicit",
         ValueSource.Preset => $"preset '{Preset}'",
+        ValueSource.Device => $"device '{Preset}'",
         _ => "default",
     };
 }

@@ -11,4 +11,7 @@ public enum ValueSource
 
     /// <summary>Set by a call in the user's script.</summary>
     Explicit,
+
+    /// <summary>Supplied by the device model when the spec was bound (e.g. its own on/off ratio, or a parameter's default).</summary>
+    Device,
 }

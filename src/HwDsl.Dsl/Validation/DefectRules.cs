@@ -7,69 +7,70 @@ internal static class DefectRules
     internal const int MaxDies = 100_000;
 
     /// <summary>Adds binary/defect/variation values to one resolved layer and checks them (per scope, so each mistake reports once).</summary>
-    internal static LayerHardware Resolve(LayerHardware layer, Dictionary<string, (Setting Setting, HardwareScope Scope)> merged,
-        Errors errors, Dictionary<string, Provenance> provenance)
+    internal static LayerHardware Resolve(LayerHardware layer, LayerSettings merged, Errors errors, Dictionary<string, Provenance> provenance)
     {
-        string at = $"Layers[{layer.Index}].";
-        Setting Get(string key, object? fallback) => merged.TryGetValue(key, out var m) ? m.Setting : new Setting(fallback, Provenance.Default);
-        string Name(string key) => merged.TryGetValue(key, out var m) && m.Scope is LayerOverride ? m.Scope.ScopeName + "." + key : key;
+        void Record(LayerValue value, Provenance where) => provenance[LayerValues.Path(layer.Index, value)] = where;
 
-        var binary = Get(DefectKey.Binary, false);
-        var sigma = Get(DefectKey.DeviceToDevice, 0.0);
-        provenance[at + "Binary"] = binary.Where;
-        provenance[at + "DeviceToDevice"] = sigma.Where;
-        var rates = new RateDistribution[3];
-        for (int k = 0; k < 3; k++)
+        var binary = merged.Get(HwKey.Binary, false);
+        var sigma = merged.Get(HwKey.DeviceToDevice, 0.0);
+        Record(LayerValue.Binary, binary.Where);
+        Record(LayerValue.DeviceToDevice, sigma.Where);
+        var keys = new[] { (HwKey.Open, LayerValue.OpenRate), (HwKey.Shorted, LayerValue.ShortedRate), (HwKey.StuckRandom, LayerValue.StuckRandomRate) };
+        var rates = new RateDistribution[keys.Length];
+        for (int k = 0; k < keys.Length; k++)
         {
-            var key = DefectKey.Rates[k];
-            var s = Get(key, (RateDistribution)0.0);
-            provenance[at + key] = s.Where;
-            rates[k] = Rate(Name(key), s, errors);
+            var s = merged.Get<RateDistribution?>(keys[k].Item1, 0.0);
+            Record(keys[k].Item2, s.Where);
+            rates[k] = Rate(merged.Name(keys[k].Item1), s, errors);
         }
 
-        double sv = (double)sigma.Value!;
+        double sv = sigma.Value;
         if (!(sv >= 0 && sv <= MaxDeviceToDevice))
-            errors.Add(RuleCodes.DeviceToDevice, Name(DefectKey.DeviceToDevice), sv,
-                $"{Name(DefectKey.DeviceToDevice)} sigma must be in [0, {MaxDeviceToDevice}] (relative spread of a device's conductance); got {Format.Value(sv)}.", sigma.Where);
+            errors.Add(RuleCodes.DeviceToDevice, merged.Name(HwKey.DeviceToDevice), sv,
+                $"{merged.Name(HwKey.DeviceToDevice)} sigma must be in [0, {MaxDeviceToDevice}] (relative spread of a device's conductance); got {Format.Value(sv)}.", sigma.Where);
 
         var defects = new DefectSpec(rates[0], rates[1], rates[2]);
         if (defects.MeanTotal > 1 + 1e-12)
+        {
+            var open = merged.Get<RateDistribution?>(HwKey.Open, null).Where;
             errors.Add(RuleCodes.DefectRateSum, "Defects", defects.MeanTotal,
                 $"Defects: the mean rates add up to {Format.Value(defects.MeanTotal)} (open {defects.Open}, shorted {defects.Shorted}, stuck-random {defects.StuckRandom}); a device has one state, so the sum must be <= 1.",
-                Get(DefectKey.Open, null).Where.HasLocation ? Get(DefectKey.Open, null).Where : Get(DefectKey.Shorted, null).Where);
+                open.HasLocation ? open : merged.Get<RateDistribution?>(HwKey.Shorted, null).Where);
+        }
 
         if (layer.Digital)
         {
-            foreach (var key in DefectKey.AnalogOnly)
-                if (merged.TryGetValue(key, out var m) && m.Scope.Settings.TryGet(HwKey.Digital, out var d) && d.Value is true
-                    && m.Setting.Where.Source == ValueSource.Explicit)
-                    errors.Add(RuleCodes.DefectsOnDigital, Name(key), m.Setting.Value,
-                        $"{Name(key)} = {Format.Value(m.Setting.Value)} has no effect: {(m.Scope is LayerOverride ? m.Scope.ScopeName : "the hardware")} is Digital() (set at {d.Where}), which has no devices; remove one of the two.",
-                        m.Setting.Where);
+            foreach (var key in HwKey.DefectOnly)
+                if (merged.TryGetAny(key, out var m, out var scope) && scope.Settings.TryGet(HwKey.Digital, out var d) && d.Value
+                    && m.Where.Source == ValueSource.Explicit)
+                    errors.Add(RuleCodes.DefectsOnDigital, merged.Name(key), m.Value,
+                        $"{merged.Name(key)} = {Format.Value(m.Value)} has no effect: {(scope is LayerOverride ? scope.ScopeName : "the hardware")} is Digital() (set at {d.Where}), which has no devices; remove one of the two.",
+                        m.Where);
             return layer;
         }
 
-        bool isBinary = binary.Value is true;
+        bool isBinary = binary.Value;
         if (!isBinary && (!defects.IsNone || sv > 0))
         {
-            var where = DefectKey.AnalogOnly.Skip(1).Select(k => Get(k, null)).FirstOrDefault(s => s.Where.HasLocation).Where ?? Provenance.Default;
+            var where = HwKey.DefectOnly.Skip(1).Select(k => merged.TryGetAny(k, out var m, out _) ? m.Where : Provenance.Default)
+                .FirstOrDefault(w => w.HasLocation) ?? Provenance.Default;
             errors.Add(RuleCodes.DefectsNeedBinary, "Defects", defects.ToString(),
                 $"Defects and DeviceToDevice are compiled for binary weights only (Hardware.Binary(...) or .Binary()); the layers they apply to have {layer.WeightBits}-bit multilevel weights.",
                 where);
         }
-        if (isBinary && merged.TryGetValue(HwKey.WeightBits, out var wb) && wb.Setting.Where.Source == ValueSource.Explicit && wb.Setting.Value is not 1)
-            errors.Add(RuleCodes.BinaryWeightBits, Name(HwKey.WeightBits), wb.Setting.Value,
-                $"{Name(HwKey.WeightBits)} = {Format.Value(wb.Setting.Value)} contradicts Binary() (set at {binary.Where}), whose weights are one device state (1 bit); remove WeightBits.",
-                wb.Setting.Where);
+        if (isBinary && merged.TryGet(HwKey.WeightBits, out var wb, out _) && wb.Where.Source == ValueSource.Explicit && wb.Value != 1)
+            errors.Add(RuleCodes.BinaryWeightBits, merged.Name(HwKey.WeightBits), wb.Value,
+                $"{merged.Name(HwKey.WeightBits)} = {Format.Value(wb.Value)} contradicts Binary() (set at {binary.Where}), whose weights are one device state (1 bit); remove WeightBits.",
+                wb.Where);
         if (isBinary)
         {
             // Binary layers model variation as DeviceToDevice; these would be silently ignored.
             foreach (var key in new[] { HwKey.ProgrammingSigma, HwKey.ReadSigma, HwKey.Asymmetry, HwKey.NegativeOnOffRatio, HwKey.NegativeNonLinearity })
-                if (merged.TryGetValue(key, out var m) && m.Setting.Where.Source == ValueSource.Explicit && m.Setting.Value is double v && v != 0
-                    && !(key == HwKey.NegativeOnOffRatio && double.IsPositiveInfinity(v)))
-                    errors.Add(RuleCodes.NotModelledOnBinary, Name(key), v,
-                        $"{Name(key)} = {Format.Value(v)} is not modelled on binary weights (Binary() set at {binary.Where}); use DeviceToDevice(sigma) for device variation and Defects(...) for stuck devices.",
-                        m.Setting.Where);
+                if (merged.TryGet(key, out var m, out _) && m.Where.Source == ValueSource.Explicit && m.Value != 0
+                    && !(key == HwKey.NegativeOnOffRatio && double.IsPositiveInfinity(m.Value)))
+                    errors.Add(RuleCodes.NotModelledOnBinary, merged.Name(key), m.Value,
+                        $"{merged.Name(key)} = {Format.Value(m.Value)} is not modelled on binary weights (Binary() set at {binary.Where}); use DeviceToDevice(sigma) for device variation and Defects(...) for stuck devices.",
+                        m.Where);
         }
         return layer with
         {
@@ -80,7 +81,7 @@ internal static class DefectRules
         };
     }
 
-    private static RateDistribution Rate(string name, Setting s, Errors errors)
+    private static RateDistribution Rate(string name, Setting<RateDistribution?> s, Errors errors)
     {
         switch (s.Value)
         {
@@ -96,7 +97,7 @@ internal static class DefectRules
                 errors.Add(RuleCodes.DefectRate, name, null, $"{name} must be a rate or Dist.Fixed/Dist.Beta; got null.", s.Where);
                 return 0.0;
             default:
-                return (RateDistribution)s.Value;
+                return s.Value;
         }
     }
 
@@ -104,12 +105,12 @@ internal static class DefectRules
     internal static (TrainingSpec, EvaluationSpec) Check(SettingBag t, SettingBag e, TrainingSpec training, EvaluationSpec evaluation,
         IReadOnlyList<LayerHardware> layers, Errors errors, Dictionary<string, Provenance> provenance)
     {
-        var mode = t.GetOr(DefectKey.Dies, DieTraining.Naive);
-        var dies = e.GetOr(DefectKey.Dies, null);
-        provenance["Training.Dies"] = mode.Where;
-        provenance["Evaluation.Dies"] = dies.Where;
-        var m = (DieTraining)mode.Value!;
-        var population = (DiePopulation?)dies.Value;
+        var mode = t.GetOr(TrainKey.Dies, DieTraining.Naive);
+        var dies = e.GetOr(EvalKey.Dies, null);
+        provenance[TrainKey.Dies.Path] = mode.Where;
+        provenance[EvalKey.Dies.Path] = dies.Where;
+        var m = mode.Value;
+        var population = dies.Value;
         bool sampled = layers.Any(l => l.HasDieEffects);
 
         if (population is not null)

@@ -25,21 +25,20 @@ internal static class DeviceResolver
             var start = scopes.FindLastIndex(s => s.Settings.Has(HwKey.Device));
             string? preset = null;
             var parameters = new Dictionary<string, DeviceParameterValue>(StringComparer.OrdinalIgnoreCase);
-            var at = $"Layers[{layer.Index}].";
             foreach (var scope in scopes.Skip(Math.Max(start, 0)))
             {
                 var prefix = scope is LayerOverride ? scope.ScopeName + "." : "";
                 foreach (var (key, s) in scope.Settings.All)
                 {
-                    if (key == DeviceKey.Preset)
+                    if (key.Equals(HwKey.DevicePreset))
                     {
                         preset = (string?)s.Value;
-                        provenance[at + DeviceKey.Preset] = s.Where;
+                        provenance[LayerValues.Path(layer.Index, LayerValue.DevicePreset)] = s.Where;
                         if (string.IsNullOrWhiteSpace(preset))
-                            errors.Add(RuleCodes.DevicePresetName, prefix + key, s.Value,
-                                $"{prefix}{key} must be a non-empty preset name of the device; got {Format.Value(s.Value)}.", s.Where);
+                            errors.Add(RuleCodes.DevicePresetName, prefix + key.Name, s.Value,
+                                $"{prefix}{key.Name} must be a non-empty preset name of the device; got {Format.Value(s.Value)}.", s.Where);
                     }
-                    else if (DeviceKey.IsParameter(key))
+                    else if (HwKey.IsDeviceParameter(key))
                     {
                         var value = (DeviceParameterValue)s.Value!;
                         if (string.IsNullOrWhiteSpace(value.Name) || !double.IsFinite(value.Value))
@@ -50,7 +49,7 @@ internal static class DeviceResolver
                         }
                         parameters.Remove(value.Name);
                         parameters[value.Name] = value;
-                        provenance[at + DeviceKey.Parameter(value.Name)] = s.Where;
+                        provenance[$"Layers[{layer.Index}].{key.Path}"] = s.Where;
                     }
                 }
             }

@@ -6,52 +6,58 @@ internal static class HardwareRules
     internal const int MaxBits = 16;
     internal const double MaxNonLinearity = 20;
     internal const double MaxSigma = 0.5;
+    internal const int MaxTile = 4096;
 
     internal static void Check(HardwareScope scope, Errors errors)
     {
         errors.AddRange(scope.Pending);
         string prefix = scope is LayerOverride ? scope.ScopeName + "." : "";
-        foreach (var (key, s) in scope.Settings.All)
+        var settings = scope.Settings;
+        void Each<TValue>(SettingKey<TValue> key, Action<string, TValue, Provenance> check)
         {
-            string p = prefix + key;
-            switch (key)
-            {
-                case HwKey.WeightBits: Bits(RuleCodes.WeightBits, p, (int?)s.Value, s.Where, errors); break;
-                case HwKey.InputBits: Bits(RuleCodes.InputBits, p, (int?)s.Value, s.Where, errors); break;
-                case HwKey.ActivationBits: Bits(RuleCodes.ActivationBits, p, (int?)s.Value, s.Where, errors); break;
-                case HwKey.OnOffRatio: Ratio(RuleCodes.OnOffRatio, p, (double)s.Value!, s.Where, errors); break;
-                case HwKey.NegativeOnOffRatio: Ratio(RuleCodes.NegativeOnOffRatio, p, (double)s.Value!, s.Where, errors); break;
-                case HwKey.NonLinearity: Nu(RuleCodes.NonLinearity, p, (double)s.Value!, s.Where, errors); break;
-                case HwKey.NegativeNonLinearity: Nu(RuleCodes.NegativeNonLinearity, p, (double)s.Value!, s.Where, errors); break;
-                case HwKey.Asymmetry:
-                    double a = (double)s.Value!;
-                    if (!(a > -1 && a < 1))
-                        errors.Add(RuleCodes.Asymmetry, p, a,
-                            $"{p} must satisfy -1 < a < 1 (G- is scaled by 1 + a); got {Format.Value(a)}.", s.Where);
-                    break;
-                case HwKey.Device:
-                    if (string.IsNullOrWhiteSpace((string?)s.Value))
-                        errors.Add(RuleCodes.Device, p, s.Value, $"{p} must be a non-empty device model name; got {Format.Value(s.Value)}.", s.Where);
-                    break;
-                case HwKey.Range:
-                    if (s.Value is null)
-                        errors.Add(RuleCodes.WeightRange, p, null, $"{p} must be WeightRange.MaxAbs, WeightRange.Fixed(w_max) or Rounding.FittedScale; got null.", s.Where);
-                    else if (s.Value is FixedWeightRange f && !(f.Value > 0 && double.IsFinite(f.Value)))
-                        errors.Add(RuleCodes.WeightRange, p, f.Value,
-                            $"{p}: WeightRange.Fixed(w_max) needs a finite w_max > 0; got {Format.Value(f.Value)}.", s.Where);
-                    break;
-                case HwKey.ProgrammingSigma: Sigma(RuleCodes.ProgrammingNoise, p, (double)s.Value!, s.Where, errors); break;
-                case HwKey.ReadSigma: Sigma(RuleCodes.ReadNoise, p, (double)s.Value!, s.Where, errors); break;
-            }
+            if (settings.TryGet(key, out var s)) check(prefix + key.Name, s.Value, s.Where);
         }
 
-        if (scope.Settings.TryGet(HwKey.Digital, out var digital) && digital.Value is true)
+        Each(HwKey.WeightBits, (p, v, w) => Bits(RuleCodes.WeightBits, p, v, w, errors));
+        Each(HwKey.InputBits, (p, v, w) => Bits(RuleCodes.InputBits, p, v, w, errors));
+        Each(HwKey.ActivationBits, (p, v, w) => Bits(RuleCodes.ActivationBits, p, v, w, errors));
+        Each(HwKey.OnOffRatio, (p, v, w) => Ratio(RuleCodes.OnOffRatio, p, v, w, errors));
+        Each(HwKey.NegativeOnOffRatio, (p, v, w) => Ratio(RuleCodes.NegativeOnOffRatio, p, v, w, errors));
+        Each(HwKey.NonLinearity, (p, v, w) => Nu(RuleCodes.NonLinearity, p, v, w, errors));
+        Each(HwKey.NegativeNonLinearity, (p, v, w) => Nu(RuleCodes.NegativeNonLinearity, p, v, w, errors));
+        Each(HwKey.Asymmetry, (p, a, w) =>
         {
-            foreach (var key in HwKey.AnalogOnly)
+            if (!(a > -1 && a < 1))
+                errors.Add(RuleCodes.Asymmetry, p, a, $"{p} must satisfy -1 < a < 1 (G- is scaled by 1 + a); got {Format.Value(a)}.", w);
+        });
+        Each(HwKey.Device, (p, v, w) =>
+        {
+            if (string.IsNullOrWhiteSpace(v))
+                errors.Add(RuleCodes.Device, p, v, $"{p} must be a non-empty device model name; got {Format.Value(v)}.", w);
+        });
+        Each(HwKey.Range, (p, v, w) =>
+        {
+            if (v is null)
+                errors.Add(RuleCodes.WeightRange, p, null, $"{p} must be WeightRange.MaxAbs, WeightRange.Fixed(w_max) or Rounding.FittedScale; got null.", w);
+            else if (v is FixedWeightRange f && !(f.Value > 0 && double.IsFinite(f.Value)))
+                errors.Add(RuleCodes.WeightRange, p, f.Value, $"{p}: WeightRange.Fixed(w_max) needs a finite w_max > 0; got {Format.Value(f.Value)}.", w);
+        });
+        Each(HwKey.ProgrammingSigma, (p, v, w) => Sigma(RuleCodes.ProgrammingNoise, p, v, w, errors));
+        Each(HwKey.ReadSigma, (p, v, w) => Sigma(RuleCodes.ReadNoise, p, v, w, errors));
+        Each(HwKey.TileSize, (p, v, w) =>
+        {
+            if (v.Rows is < 1 or > MaxTile || v.Columns is < 1 or > MaxTile)
+                errors.Add(RuleCodes.TileSize, p, $"{v.Rows}×{v.Columns}",
+                    $"{p} must be 1..{MaxTile} rows × 1..{MaxTile} columns (one crossbar array); got {v.Rows}×{v.Columns}.", w);
+        });
+
+        if (settings.TryGet(HwKey.Digital, out var digital) && digital.Value)
+        {
+            foreach (var key in HwKey.AnalogOnly.Concat(settings.All.Select(a => a.Key).Where(HwKey.IsStage)))
             {
-                if (scope.Settings.TryGet(key, out var s))
-                    errors.Add(RuleCodes.AnalogParameterOnDigital, prefix + key, s.Value,
-                        $"{prefix}{key} = {Format.Value(s.Value)} has no effect: {(prefix.Length == 0 ? "the hardware" : scope.ScopeName)} is Digital() (set at {digital.Where}), which computes in float; remove one of the two.",
+                if (settings.TryGetAny(key, out var s))
+                    errors.Add(RuleCodes.AnalogParameterOnDigital, prefix + key.Name, s.Value,
+                        $"{prefix}{key.Name} = {Format.Value(s.Value)} has no effect: {(prefix.Length == 0 ? "the hardware" : scope.ScopeName)} is Digital() (set at {digital.Where}), which computes in float; remove one of the two.",
                         s.Where);
             }
         }

@@ -5,6 +5,14 @@ internal static class LayerResolver
 {
     private static readonly ElementSpec Ideal = ElementSpec.Ideal;
 
+    /// <summary>Every analog value a digital layer reports as set by its Digital() (it has none of its own).</summary>
+    private static readonly LayerValue[] AnalogValues =
+    [
+        LayerValue.WeightBits, LayerValue.InputBits, LayerValue.ActivationBits, LayerValue.OnOffRatio, LayerValue.NonLinearity,
+        LayerValue.NegativeOnOffRatio, LayerValue.NegativeNonLinearity, LayerValue.Asymmetry, LayerValue.ProgrammingNoise,
+        LayerValue.ReadNoise, LayerValue.TileRows, LayerValue.TileColumns,
+    ];
+
     internal static IReadOnlyList<LayerHardware> Resolve(HardwareBuilder hardware, IReadOnlyList<LayerOverride> overrides,
         NetworkSpec network, Errors errors, Dictionary<string, Provenance> provenance)
     {
@@ -21,109 +29,121 @@ internal static class LayerResolver
         var layers = new List<LayerHardware>(n);
         for (int i = 0; i < n; i++)
         {
-            var merged = new Dictionary<string, (Setting Setting, HardwareScope Scope)>(StringComparer.Ordinal);
-            foreach (var (k, s) in hardware.Settings.All) merged[k] = (s, hardware);
-            foreach (var o in overrides.Where(o => o.Resolve(n) == i))
-                foreach (var (k, s) in o.Settings.All) merged[k] = (s, o);
-            layers.Add(DefectRules.Resolve(ResolveLayer(i, n, merged, network, errors, provenance), merged, errors, provenance));
+            var settings = new LayerSettings([hardware, .. overrides.Where(o => o.Resolve(n) == i)]);
+            var layer = ResolveLayer(i, n, settings, network, errors, provenance);
+            layers.Add(DefectRules.Resolve(layer, settings, errors, provenance));
         }
         return new EquatableList<LayerHardware>(layers);
     }
 
-    private static LayerHardware ResolveLayer(int i, int n, Dictionary<string, (Setting Setting, HardwareScope Scope)> merged,
-        NetworkSpec network, Errors errors, Dictionary<string, Provenance> provenance)
+    private static LayerHardware ResolveLayer(int i, int n, LayerSettings merged, NetworkSpec network, Errors errors,
+        Dictionary<string, Provenance> provenance)
     {
-        Setting Get(string key, object? fallback) => merged.TryGetValue(key, out var m) ? m.Setting : new Setting(fallback, Provenance.Default);
-        string at = $"Layers[{i}].";
-        void Record(string path, Setting s) => provenance[at + path] = s.Where;
+        void Record(LayerValue value, Provenance where) => provenance[LayerValues.Path(i, value)] = where;
 
-        var digital = Get(HwKey.Digital, false);
-        var device = Get(HwKey.Device, Hardware.DefaultDevice);
-        var mapping = Get(HwKey.Mapping, WeightMapping.DifferentialPair);
-        var range = Get(HwKey.Range, WeightRange.MaxAbs);
-        Record("Digital", digital);
-        Record("Device", device);
-        Record("Mapping", mapping);
-        Record("Range", range);
+        var digital = merged.Get(HwKey.Digital, false);
+        var device = merged.Get(HwKey.Device, Hardware.DefaultDevice);
+        var mapping = merged.Get(HwKey.Mapping, WeightMapping.DifferentialPair);
+        var range = merged.Get<WeightRange?>(HwKey.Range, WeightRange.MaxAbs);
+        Record(LayerValue.Digital, digital.Where);
+        Record(LayerValue.Device, device.Where);
+        Record(LayerValue.Mapping, mapping.Where);
+        Record(LayerValue.WeightRange, range.Where);
 
-        if (digital.Value is true)
+        if (digital.Value)
         {
-            foreach (var path in new[] { "WeightBits", "InputBits", "ActivationBits", "Positive.OnOffRatio", "Positive.NonLinearity",
-                "Positive.Scale", "Negative.OnOffRatio", "Negative.NonLinearity", "Negative.Scale", "ProgrammingSigma", "ReadSigma" })
-                Record(path, digital);
-            return new LayerHardware(i, true, (string)device.Value!, (WeightMapping)mapping.Value!, LayerHardware.FloatBits,
-                null, null, Ideal, Ideal, (WeightRange)range.Value!, 0, 0);
+            foreach (var value in AnalogValues) Record(value, digital.Where);
+            return new LayerHardware(i, true, device.Value, mapping.Value, LayerHardware.FloatBits,
+                null, null, Ideal, Ideal, range.Value!, 0, 0);
         }
 
-        var weightBits = Get(HwKey.WeightBits, Hardware.DefaultWeightBits);
-        var inputBits = Get(HwKey.InputBits, null);
+        var weightBits = merged.Get(HwKey.WeightBits, Hardware.DefaultWeightBits);
+        var inputBits = merged.Get(HwKey.InputBits, null);
         var activationBits = ActivationBits(i, n, merged, network, errors);
-        var ratio = Get(HwKey.OnOffRatio, double.PositiveInfinity);
-        var nu = Get(HwKey.NonLinearity, 0.0);
-        var asymmetry = Get(HwKey.Asymmetry, 0.0);
-        var negRatio = merged.ContainsKey(HwKey.NegativeOnOffRatio) ? Get(HwKey.NegativeOnOffRatio, null) : ratio;
-        var negNu = merged.ContainsKey(HwKey.NegativeNonLinearity) ? Get(HwKey.NegativeNonLinearity, null) : nu;
-        var programming = Get(HwKey.ProgrammingSigma, 0.0);
-        var read = Get(HwKey.ReadSigma, 0.0);
+        var ratio = merged.Get(HwKey.OnOffRatio, double.PositiveInfinity);
+        var nu = merged.Get(HwKey.NonLinearity, 0.0);
+        var asymmetry = merged.Get(HwKey.Asymmetry, 0.0);
+        var negRatio = merged.Has(HwKey.NegativeOnOffRatio) ? merged.Get(HwKey.NegativeOnOffRatio, double.NaN) : ratio;
+        var negNu = merged.Has(HwKey.NegativeNonLinearity) ? merged.Get(HwKey.NegativeNonLinearity, double.NaN) : nu;
+        var programming = merged.Get(HwKey.ProgrammingSigma, 0.0);
+        var read = merged.Get(HwKey.ReadSigma, 0.0);
+        var tile = merged.Get(HwKey.TileSize, (Rows: Hardware.DefaultTileRows, Columns: Hardware.DefaultTileColumns));
 
-        var positive = new ElementSpec((double)ratio.Value!, (double)nu.Value!, 1);
+        var positive = new ElementSpec(ratio.Value, nu.Value, 1);
         ElementSpec negative;
-        if ((WeightMapping)mapping.Value! == WeightMapping.SingleWithReference)
+        if (mapping.Value == WeightMapping.SingleWithReference)
         {
             foreach (var key in new[] { HwKey.Asymmetry, HwKey.NegativeOnOffRatio, HwKey.NegativeNonLinearity })
             {
                 // A preset describes a device, which may be used either way: only the script's own settings are refused.
-                if (merged.TryGetValue(key, out var m) && m.Setting.Where.Source == ValueSource.Explicit
-                    && !(key == HwKey.Asymmetry && m.Setting.Value is 0.0))
-                    errors.Add(RuleCodes.NoNegativeElement, Prefix(m.Scope) + key, m.Setting.Value,
-                        $"{Prefix(m.Scope)}{key} = {Format.Value(m.Setting.Value)} needs a differential pair, but the layer uses a single element with reference (set at {mapping.Where}), which has no G- element.",
-                        m.Setting.Where);
+                if (merged.TryGet(key, out var m, out var scope) && m.Where.Source == ValueSource.Explicit
+                    && !(key == HwKey.Asymmetry && m.Value == 0.0))
+                    errors.Add(RuleCodes.NoNegativeElement, LayerSettings.Prefix(scope) + key.Name, m.Value,
+                        $"{LayerSettings.Prefix(scope)}{key.Name} = {Format.Value(m.Value)} needs a differential pair, but the layer uses a single element with reference (set at {mapping.Where}), which has no G- element.",
+                        m.Where);
             }
             negative = positive;
             negRatio = ratio;
             negNu = nu;
-            asymmetry = new Setting(0.0, mapping.Where);
+            asymmetry = new Setting<double>(0.0, mapping.Where);
         }
         else
         {
-            negative = new ElementSpec((double)negRatio.Value!, (double)negNu.Value!, 1 + (double)asymmetry.Value!);
+            negative = new ElementSpec(negRatio.Value, negNu.Value, 1 + asymmetry.Value);
         }
 
-        Record("WeightBits", weightBits);
-        Record("InputBits", inputBits);
-        Record("ActivationBits", activationBits);
-        Record("Positive.OnOffRatio", ratio);
-        Record("Positive.NonLinearity", nu);
-        Record("Positive.Scale", new Setting(1.0, Provenance.Default));
-        Record("Negative.OnOffRatio", negRatio);
-        Record("Negative.NonLinearity", negNu);
-        Record("Negative.Scale", asymmetry);
-        Record("ProgrammingSigma", programming);
-        Record("ReadSigma", read);
+        Record(LayerValue.WeightBits, weightBits.Where);
+        Record(LayerValue.InputBits, inputBits.Where);
+        Record(LayerValue.ActivationBits, activationBits.Where);
+        Record(LayerValue.OnOffRatio, ratio.Where);
+        Record(LayerValue.NonLinearity, nu.Where);
+        Record(LayerValue.NegativeOnOffRatio, negRatio.Where);
+        Record(LayerValue.NegativeNonLinearity, negNu.Where);
+        Record(LayerValue.Asymmetry, asymmetry.Where);
+        Record(LayerValue.ProgrammingNoise, programming.Where);
+        Record(LayerValue.ReadNoise, read.Where);
+        Record(LayerValue.TileRows, tile.Where);
+        Record(LayerValue.TileColumns, tile.Where);
 
-        return new LayerHardware(i, false, (string)device.Value!, (WeightMapping)mapping.Value!, (int)weightBits.Value!,
-            (int?)inputBits.Value, (int?)activationBits.Value, positive, negative, (WeightRange)range.Value!,
-            (double)programming.Value!, (double)read.Value!);
+        var layer = new LayerHardware(i, false, device.Value, mapping.Value, weightBits.Value, inputBits.Value, activationBits.Value,
+            positive, negative, range.Value!, programming.Value, read.Value)
+        {
+            TileRows = tile.Value.Rows,
+            TileColumns = tile.Value.Columns,
+        };
+        return layer with { Periphery = Stages(layer, merged, errors, provenance) };
+    }
+
+    /// <summary>The layer's periphery stages in pipeline order, each checked by its own rules at the line that set it.</summary>
+    private static EquatableList<PeripheryStageSpec> Stages(LayerHardware layer, LayerSettings merged, Errors errors, Dictionary<string, Provenance> provenance)
+    {
+        var stages = merged.Stages.OrderBy(s => s.Stage.Position).ThenBy(s => s.Stage.Name, StringComparer.Ordinal).ToList();
+        foreach (var (stage, where, scope) in stages)
+        {
+            provenance[$"Layers[{layer.Index}].{HwKey.StagePrefix}{stage.Name}"] = where;
+            foreach (var p in stage.Check(layer))
+                errors.Add(p.Code, LayerSettings.Prefix(scope) + p.Parameter, p.Value, p.Message, where);
+        }
+        return new EquatableList<PeripheryStageSpec>(stages.Select(s => s.Stage));
     }
 
     /// <summary>
     /// ActivationBits quantize the output of the activation after the layer: that needs ClippedRelu or Sign (HW0121).
     /// The last layer's output is the logits: an inherited value is dropped there, one set on that layer is refused (HW0122).
     /// </summary>
-    private static Setting ActivationBits(int i, int n, Dictionary<string, (Setting Setting, HardwareScope Scope)> merged,
-        NetworkSpec network, Errors errors)
+    private static Setting<int?> ActivationBits(int i, int n, LayerSettings merged, NetworkSpec network, Errors errors)
     {
-        if (!merged.TryGetValue(HwKey.ActivationBits, out var m) || m.Setting.Value is null)
-            return new Setting(null, m.Setting.Value is null && merged.ContainsKey(HwKey.ActivationBits) ? m.Setting.Where : Provenance.Default);
+        if (!merged.TryGet(HwKey.ActivationBits, out var m, out var scope)) return new Setting<int?>(null, Provenance.Default);
+        if (m.Value is null) return m;
 
-        string p = Prefix(m.Scope) + HwKey.ActivationBits;
+        string p = LayerSettings.Prefix(scope) + HwKey.ActivationBits.Name;
         if (i == n - 1)
         {
-            if (m.Scope is LayerOverride)
-                errors.Add(RuleCodes.ActivationBitsOnLastLayer, p, m.Setting.Value,
-                    $"{p} = {Format.Value(m.Setting.Value)} is set on the last Dense layer ({i}), whose output is the logits (softmax cross-entropy follows; there is no activation to quantize).",
-                    m.Setting.Where);
-            return new Setting(null, Provenance.Default);
+            if (scope is LayerOverride)
+                errors.Add(RuleCodes.ActivationBitsOnLastLayer, p, m.Value,
+                    $"{p} = {Format.Value(m.Value)} is set on the last Dense layer ({i}), whose output is the logits (softmax cross-entropy follows; there is no activation to quantize).",
+                    m.Where);
+            return new Setting<int?>(null, Provenance.Default);
         }
 
         var act = network.ActivationAfter(i);
@@ -135,12 +155,10 @@ internal static class LayerResolver
                 ActivationKind.Tanh => "Tanh, which is signed",
                 _ => "no activation (a linear output, unbounded)",
             };
-            errors.Add(RuleCodes.ActivationBitsNeedBoundedActivation, p, m.Setting.Value,
-                $"{p} = {Format.Value(m.Setting.Value)} applies to Dense layer {i}, which is followed by {why}; activation quantization clips to [0, 1] and needs ClippedRelu or Sign.",
-                m.Setting.Where);
+            errors.Add(RuleCodes.ActivationBitsNeedBoundedActivation, p, m.Value,
+                $"{p} = {Format.Value(m.Value)} applies to Dense layer {i}, which is followed by {why}; activation quantization clips to [0, 1] and needs ClippedRelu or Sign.",
+                m.Where);
         }
-        return m.Setting;
+        return m;
     }
-
-    private static string Prefix(HardwareScope scope) => scope is LayerOverride ? scope.ScopeName + "." : "";
 }

@@ -63,6 +63,7 @@ namespace HwDsl;
 /// <item><term>HW0403</term><description>samples &gt; 1 in Float mode (evaluated once, in float)</description></item>
 /// <item><term>HW0404</term><description>experiment name must be non-empty</description></item>
 /// <item><term>HW0405</term><description>data set name must be non-empty</description></item>
+/// <item><term>HW0406</term><description>an experiment without a data set (F# <c>experiment { }</c>; C# staging makes it impossible)</description></item>
 /// <item><term>HW0501</term><description>a fixed defect rate must be in [0, 1]</description></item>
 /// <item><term>HW0502</term><description>Dist.Beta needs 0 &lt; mean &lt; 1 and 0 &lt; sd² &lt; mean(1 − mean)</description></item>
 /// <item><term>HW0503</term><description>the mean defect rates of a layer add up to more than 1</description></item>
@@ -258,6 +259,9 @@ public static class RuleCodes
     /// <summary>HW0405: data set name must be non-empty.</summary>
     public const string DatasetName = "HW0405";
 
+    /// <summary>HW0406: an experiment without a data set (F# <c>experiment { }</c> has no staging to prevent it).</summary>
+    public const string MissingData = "HW0406";
+
     /// <summary>HW0140: DevicePreset name must be non-empty.</summary>
     public const string DevicePresetName = "HW0140";
 
@@ -281,6 +285,18 @@ public static class RuleCodes
 
     /// <summary>HW0147: evaluation read time At(...) must be finite and ≥ 0.</summary>
     public const string ReadTime = "HW0147";
+
+    /// <summary>HW0148: the device gives no usable binary states (G(1) must exceed G(0)); a fault of the device model.</summary>
+    public const string DeviceBinaryStates = "HW0148";
+
+    /// <summary>HW0149: the device's level table is invalid at the layer's bits (not finite, not monotone, outside [Gmin, Gmax], fewer than 2 levels); a fault of the device model.</summary>
+    public const string DeviceLevels = "HW0149";
+
+    /// <summary>HW0150: TileSize needs 1..4096 rows × 1..4096 columns.</summary>
+    public const string TileSize = "HW0150";
+
+    /// <summary>HW0151: ColumnGainError sigma must be in [0, 0.5].</summary>
+    public const string ColumnGainError = "HW0151";
     /// <summary>HW0501: a fixed defect rate must be in [0, 1].</summary>
     public const string DefectRate = "HW0501";
 

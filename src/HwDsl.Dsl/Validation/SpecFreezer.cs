@@ -9,12 +9,12 @@ internal static class SpecFreezer
         var provenance = new Dictionary<string, Provenance>(StringComparer.Ordinal);
 
         // Experiment (HW0404, HW0405).
-        string name = (string?)state.Name.Value ?? "";
+        string name = state.Name.Value ?? "";
         provenance["Name"] = state.Name.Where;
         if (string.IsNullOrWhiteSpace(name))
             errors.Add(RuleCodes.Name, "Name", name, $"Experiment name must be non-empty; got {Format.Value(name)}.", state.Name.Where);
         provenance["Seed"] = state.Seed.Where;
-        var data = (DatasetRef)state.Data.Value!;
+        var data = state.Data.Value;
         provenance["Data"] = state.Data.Where;
         if (string.IsNullOrWhiteSpace(data.Name))
             errors.Add(RuleCodes.DatasetName, "Data", data.Name, $"Data set name must be non-empty; got {Format.Value(data.Name)}.", state.Data.Where);
@@ -36,7 +36,7 @@ internal static class SpecFreezer
         (training, evaluation) = DefectRules.Check(state.Training.Settings, state.Evaluation.Settings, training, evaluation, layers, errors, provenance);
 
         if (errors.Any) throw new SpecException(errors.Distinct());
-        return new ExperimentSpec(name, (int)state.Seed.Value!, data, network, layers, training, evaluation)
+        return new ExperimentSpec(name, state.Seed.Value, data, network, layers, training, evaluation)
         {
             Provenance = provenance.AsReadOnly(),
         };

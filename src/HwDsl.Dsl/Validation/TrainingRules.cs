@@ -7,47 +7,16 @@ internal static class TrainingRules
         Dictionary<string, Provenance> provenance)
     {
         bool allDigital = layers.Count > 0 && layers.All(l => l.Digital);
-        var optimizer = t.GetOr(TrainKey.Optimizer, OptimizerKind.Adam);
-        var lr = t.GetOr(TrainKey.LearningRate, 1e-3);
-        var momentum = t.GetOr(TrainKey.Momentum, 0.0);
-        var decay = t.GetOr(TrainKey.WeightDecay, 0.0);
-        var epochs = t.GetOr(TrainKey.Epochs, 10);
-        var batch = t.GetOr(TrainKey.Batch, 100);
-        var schedule = t.GetOr(TrainKey.Schedule, Schedule.Cosine);
         // Default mode: hardware-aware when there is analog hardware to be aware of, else the float baseline.
         var mode = t.GetOr(TrainKey.Mode, allDigital ? TrainingMode.Float : TrainingMode.HardwareAware);
         var relaxation = t.Has(TrainKey.Mode)
             ? t.GetOr(TrainKey.Relaxation, null)
-            : new Setting(allDigital ? null : TrainingBuilder.DefaultRelaxation, Provenance.Default);
+            : new Setting<RelaxationSpec?>(allDigital ? null : TrainingBuilder.DefaultRelaxation, Provenance.Default);
 
-        foreach (var (key, s) in new[] { (TrainKey.Optimizer, optimizer), (TrainKey.LearningRate, lr), (TrainKey.Momentum, momentum),
-            (TrainKey.WeightDecay, decay), (TrainKey.Epochs, epochs), (TrainKey.Batch, batch), (TrainKey.Schedule, schedule),
-            (TrainKey.Mode, mode), (TrainKey.Relaxation, relaxation) })
-            provenance["Training." + key] = s.Where;
-
-        double lrv = CheckLearningRate(lr, RuleCodes.LearningRate, errors);
-        double mv = (double)momentum.Value!;
-        if (!(mv >= 0 && mv < 1))
-            errors.Add(RuleCodes.Momentum, "Momentum", mv, $"Momentum must be in [0, 1); got {Format.Value(mv)}.", momentum.Where);
-        double wd = (double)decay.Value!;
-        if (!(wd >= 0 && double.IsFinite(wd)))
-            errors.Add(RuleCodes.WeightDecay, "WeightDecay", wd, $"Weight decay must be finite and >= 0; got {Format.Value(wd)}.", decay.Where);
-        CheckAtLeastOne(epochs, "Epochs", RuleCodes.Epochs, errors);
-        CheckAtLeastOne(batch, "Batch", RuleCodes.Batch, errors);
-        switch (schedule.Value)
-        {
-            case null:
-                errors.Add(RuleCodes.Schedule, "Schedule", null, "Schedule must be Schedule.Constant, Schedule.Cosine or Schedule.Step(gamma, every); got null.", schedule.Where);
-                break;
-            case StepSchedule step when !(step.Gamma > 0 && step.Gamma <= 1):
-                errors.Add(RuleCodes.Schedule, "Schedule.Step.gamma", step.Gamma, $"Schedule.Step gamma must be in (0, 1]; got {Format.Value(step.Gamma)}.", schedule.Where);
-                break;
-            case StepSchedule step when step.Every < 1:
-                errors.Add(RuleCodes.Schedule, "Schedule.Step.every", step.Every, $"Schedule.Step every must be >= 1 epoch; got {step.Every}.", schedule.Where);
-                break;
-        }
-
-        var modeValue = (TrainingMode)mode.Value!;
+        provenance[TrainKey.Mode.Path] = mode.Where;
+        provenance[TrainKey.Relaxation.Path] = relaxation.Where;
+        var recipe = CheckRecipe(t, RuleCodes.LearningRate, errors, provenance);
+        var modeValue = mode.Value;
         if (modeValue == TrainingMode.HardwareAware)
         {
             switch (relaxation.Value)
@@ -70,24 +39,60 @@ internal static class TrainingRules
                 $"Mode {modeValue} needs at least one analog layer, but every layer is digital; use Float() for the software baseline.", mode.Where);
 
         var rounding = RoundingRules.Check(t, modeValue, layers, errors, provenance);
-        return new TrainingSpec((OptimizerKind)optimizer.Value!, lrv, mv, wd, (int)epochs.Value!, (int)batch.Value!,
-            (ScheduleSpec)schedule.Value!, modeValue, modeValue == TrainingMode.HardwareAware ? (RelaxationSpec?)relaxation.Value : null)
+        return new TrainingSpec(recipe.Optimizer, recipe.LearningRate, recipe.Momentum, recipe.WeightDecay, recipe.Epochs, recipe.Batch,
+            recipe.Schedule, modeValue, modeValue == TrainingMode.HardwareAware ? relaxation.Value : null)
         { Rounding = rounding };
     }
 
-    /// <summary>The learning rate must be finite and &gt; 0 (each training vocabulary reports it under its own code).</summary>
-    internal static double CheckLearningRate(Setting lr, string code, Errors errors)
+    /// <summary>
+    /// The recipe every training vocabulary shares (optimizer, learning rate, momentum, weight decay, epochs, batch,
+    /// schedule), with its checks; <paramref name="code"/> is the learning-rate, epochs and batch code of the vocabulary
+    /// (HW0301.. for experiments, HW0611 for core experiments), the others are the training codes.
+    /// </summary>
+    internal static TrainingRecipe CheckRecipe(SettingBag t, string code, Errors errors, Dictionary<string, Provenance> provenance)
     {
-        var value = (double)lr.Value!;
-        if (!(value > 0 && double.IsFinite(value)))
-            errors.Add(code, "LearningRate", value, $"Learning rate must be finite and > 0; got {Format.Value(value)}.", lr.Where);
-        return value;
+        var optimizer = t.GetOr(TrainKey.Optimizer, OptimizerKind.Adam);
+        var lr = t.GetOr(TrainKey.LearningRate, 1e-3);
+        var momentum = t.GetOr(TrainKey.Momentum, 0.0);
+        var decay = t.GetOr(TrainKey.WeightDecay, 0.0);
+        var epochs = t.GetOr(TrainKey.Epochs, 10);
+        var batch = t.GetOr(TrainKey.Batch, 100);
+        var schedule = t.GetOr(TrainKey.Schedule, Schedule.Cosine);
+        provenance[TrainKey.Optimizer.Path] = optimizer.Where;
+        provenance[TrainKey.LearningRate.Path] = lr.Where;
+        provenance[TrainKey.Momentum.Path] = momentum.Where;
+        provenance[TrainKey.WeightDecay.Path] = decay.Where;
+        provenance[TrainKey.Epochs.Path] = epochs.Where;
+        provenance[TrainKey.Batch.Path] = batch.Where;
+        provenance[TrainKey.Schedule.Path] = schedule.Where;
+
+        var experiment = code == RuleCodes.LearningRate;
+        if (!(lr.Value > 0 && double.IsFinite(lr.Value)))
+            errors.Add(code, "LearningRate", lr.Value, $"Learning rate must be finite and > 0; got {Format.Value(lr.Value)}.", lr.Where);
+        if (!(momentum.Value >= 0 && momentum.Value < 1))
+            errors.Add(RuleCodes.Momentum, "Momentum", momentum.Value, $"Momentum must be in [0, 1); got {Format.Value(momentum.Value)}.", momentum.Where);
+        if (!(decay.Value >= 0 && double.IsFinite(decay.Value)))
+            errors.Add(RuleCodes.WeightDecay, "WeightDecay", decay.Value, $"Weight decay must be finite and >= 0; got {Format.Value(decay.Value)}.", decay.Where);
+        CheckAtLeastOne(epochs, "Epochs", experiment ? RuleCodes.Epochs : code, errors);
+        CheckAtLeastOne(batch, "Batch", experiment ? RuleCodes.Batch : code, errors);
+        switch (schedule.Value)
+        {
+            case null:
+                errors.Add(RuleCodes.Schedule, "Schedule", null, "Schedule must be Schedule.Constant, Schedule.Cosine or Schedule.Step(gamma, every); got null.", schedule.Where);
+                break;
+            case StepSchedule step when !(step.Gamma > 0 && step.Gamma <= 1):
+                errors.Add(RuleCodes.Schedule, "Schedule.Step.gamma", step.Gamma, $"Schedule.Step gamma must be in (0, 1]; got {Format.Value(step.Gamma)}.", schedule.Where);
+                break;
+            case StepSchedule step when step.Every < 1:
+                errors.Add(RuleCodes.Schedule, "Schedule.Step.every", step.Every, $"Schedule.Step every must be >= 1 epoch; got {step.Every}.", schedule.Where);
+                break;
+        }
+        return new TrainingRecipe(optimizer.Value, lr.Value, momentum.Value, decay.Value, epochs.Value, batch.Value, schedule.Value ?? Schedule.Cosine);
     }
 
-    /// <summary>An epoch or batch count must be ≥ 1.</summary>
-    internal static void CheckAtLeastOne(Setting count, string name, string code, Errors errors)
+    private static void CheckAtLeastOne(Setting<int> count, string name, string code, Errors errors)
     {
-        if ((int)count.Value! < 1)
+        if (count.Value < 1)
             errors.Add(code, name, count.Value, $"{name} must be >= 1; got {count.Value}.", count.Where);
     }
 }

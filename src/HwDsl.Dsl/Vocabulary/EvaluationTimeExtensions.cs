@@ -27,7 +27,7 @@ public static class EvaluationTimeExtensions
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        evaluation.Settings.Set(DeviceKey.ReadTime, seconds, file, line);
+        evaluation.Settings.Set(EvalKey.ReadSeconds, seconds, file, line);
         return evaluation;
     }
 }

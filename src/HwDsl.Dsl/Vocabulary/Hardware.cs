@@ -14,6 +14,12 @@ public static class Hardware
     /// <summary>Default weight bits per element.</summary>
     public const int DefaultWeightBits = 8;
 
+    /// <summary>Rows (inputs) of a crossbar tile unless <c>TileSize</c> says otherwise (aihwkit's default mapping).</summary>
+    public const int DefaultTileRows = 512;
+
+    /// <summary>Columns (outputs) of a crossbar tile unless <c>TileSize</c> says otherwise.</summary>
+    public const int DefaultTileColumns = 512;
+
     /// <summary>Two elements per weight, <c>w = alpha (G+ - G-)</c>; G- may differ (<c>Asymmetry</c>, <c>NegativeElement</c>).</summary>
     /// <param name="device">Device model name (the compiler resolves it); null keeps the default.</param>
     /// <param name="preset">A registered hardware preset to start from, e.g. <c>ideal</c>, or (with <paramref name="device"/>)

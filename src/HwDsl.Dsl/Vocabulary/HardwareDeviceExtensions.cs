@@ -19,7 +19,7 @@ public static class HardwareDeviceExtensions
     public static T DevicePreset<T>(this T scope, string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
         where T : HardwareScope
     {
-        scope.Settings.Set(DeviceKey.Preset, name, file, line);
+        scope.Settings.Set(HwKey.DevicePreset, name, file, line);
         return scope;
     }
 
@@ -36,7 +36,7 @@ public static class HardwareDeviceExtensions
     public static T DeviceParameter<T>(this T scope, string name, double value, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
         where T : HardwareScope
     {
-        scope.Settings.Set(DeviceKey.Parameter(name ?? ""), new DeviceParameterValue(name ?? "", value), file, line);
+        scope.Settings.Set(HwKey.DeviceParameter(name ?? ""), new DeviceParameterValue(name ?? "", value), file, line);
         return scope;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HwDsl.Compiler;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -75,7 +76,7 @@ public sealed class ReplEngine
                 : await _state.ContinueWithAsync(code, options, cancel).ConfigureAwait(false);
             _chain.Add(code);
             Completion.Add(code);
-            if (ReplPrinter.Format(_state.ReturnValue) is { } text) _out.WriteLine(text);
+            if (ReplPrinter.Format(_state.ReturnValue, _globals.Options.Devices ?? DeviceCatalog.Default) is { } text) _out.WriteLine(text);
         }
         catch (CompilationErrorException e)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HwDsl.Compiler;
+using HwDsl.Experiments;
 
 namespace HwDsl.Sweeps;
 

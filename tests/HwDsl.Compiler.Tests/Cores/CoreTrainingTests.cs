@@ -1,3 +1,4 @@
+using HwDsl.Experiments;
 using HwDsl.Kernels;
 
 namespace HwDsl.Compiler.Tests.Cores;

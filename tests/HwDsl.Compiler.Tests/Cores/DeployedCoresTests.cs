@@ -1,4 +1,5 @@
 using HwDsl.Autodiff;
+using HwDsl.Experiments;
 using HwDsl.Kernels;
 
 namespace HwDsl.Compiler.Tests.Cores;

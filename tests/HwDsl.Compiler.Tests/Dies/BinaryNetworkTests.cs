@@ -1,6 +1,7 @@
 using HwDsl.Autodiff;
 using HwDsl.Compiler;
 using HwDsl.Data;
+using HwDsl.Experiments;
 using HwDsl.Kernels;
 using HwDsl.Training;
 
@@ -49,7 +50,7 @@ public sealed class BinaryNetworkTests
         var data = Blobs(10, 50);
         net.Phase = NetworkPhase.Float;
         var ideal = Outputs(net, data.Test, new MacPool(1));
-        var die = DieSampler.Sample(spec.Layers, DieEvaluator.Shapes(net), 1, DieSampler.Evaluation, 0);
+        var die = DieSampler.Sample(spec.Layers, DieSource.Shapes(net), 1, DieSampler.Evaluation, 0);
         foreach (var l in net.BinaryLayers) l.SetDeployedDie(die.For(l.Hardware.Index));
         net.Phase = NetworkPhase.Deployed;
         Assert.Equal(ideal, Outputs(net, data.Test, new MacPool(1)));
@@ -82,7 +83,7 @@ public sealed class BinaryNetworkTests
         var net = NetworkCompiler.Compile(spec, Features, Classes);
         var before = net.BinaryLayers.Select(l => l.Weights.Values.ToArray()).ToList();
         Trainer.Train(net, Blobs(), ExperimentRunner.ToTrainingOptions(spec), new MacPool(1));
-        var die = DieEvaluator.Die(spec.Evaluation.Dies!, spec.Layers, DieEvaluator.Shapes(net), 1);
+        var die = DieSource.Die(spec.Evaluation.Dies!, spec.Layers, DieSource.Shapes(net), 1);
         int stuck = 0, moved = 0;
         foreach (var (layer, initial) in net.BinaryLayers.Zip(before))
         {
@@ -110,10 +111,10 @@ public sealed class BinaryNetworkTests
             var loaded = Dies.Load(Path.Combine(dir, "*.csv"));
             Assert.Equal(files, loaded.Files);
             var data = Blobs(10, 200);
-            var shapes = DieEvaluator.Shapes(net);
+            var shapes = DieSource.Shapes(net);
             using var pool = new MacPool(1);
-            var a = DieEvaluator.Evaluate(net, 3, i => DieEvaluator.Die(sampled, spec.Layers, shapes, i), data.Test, pool);
-            var b = DieEvaluator.Evaluate(net, 3, i => DieEvaluator.Die(loaded, spec.Layers, shapes, i), data.Test, pool);
+            var a = DieEvaluator.Evaluate(net, 3, i => DieSource.Die(sampled, spec.Layers, shapes, i), data.Test, pool);
+            var b = DieEvaluator.Evaluate(net, 3, i => DieSource.Die(loaded, spec.Layers, shapes, i), data.Test, pool);
             Assert.Equal(a, b);
             Assert.Equal(3, Bnn(Defective()).Train(t => t.PerDie(2)).Evaluate(e => e.OnDies(loaded)).Build().Evaluation.Dies!.Count);
         }
@@ -133,8 +134,8 @@ public sealed class BinaryNetworkTests
             using var pool = new MacPool(threads);
             var net = NetworkCompiler.Compile(spec, Features, Classes);
             Trainer.Train(net, data, ExperimentRunner.ToTrainingOptions(spec), pool);
-            var shapes = DieEvaluator.Shapes(net);
-            var acc = DieEvaluator.Evaluate(net, 6, i => DieEvaluator.Die(spec.Evaluation.Dies!, spec.Layers, shapes, i), data.Test, pool);
+            var shapes = DieSource.Shapes(net);
+            var acc = DieEvaluator.Evaluate(net, 6, i => DieSource.Die(spec.Evaluation.Dies!, spec.Layers, shapes, i), data.Test, pool);
             return ([.. net.Parameters.SelectMany(p => p.Values.ToArray())], acc);
         }
         var one = Run(1);

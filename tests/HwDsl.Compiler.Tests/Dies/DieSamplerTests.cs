@@ -82,8 +82,8 @@ public sealed class DieSamplerTests
         // Die 5 of a population of 6 is die 5 of a population of 36.
         var spec = Experiment.Named("t").Data(Datasets.Named("s", classes: 4, inputSize: 20)).Network(n => n.Dense(8).Sign().Dense(4)).On(hw).Build();
         ArrayShape[] shapes = [new(0, 20, 8, 1), new(1, 8, 4, 1)];
-        var small = Enumerable.Range(0, 6).Select(i => DieEvaluator.Die(Dies.Sample(6, 4), spec.Layers, shapes, i)).ToList();
-        var large = Enumerable.Range(0, 36).Select(i => DieEvaluator.Die(Dies.Sample(36, 4), spec.Layers, shapes, i)).ToList();
+        var small = Enumerable.Range(0, 6).Select(i => DieSource.Die(Dies.Sample(6, 4), spec.Layers, shapes, i)).ToList();
+        var large = Enumerable.Range(0, 36).Select(i => DieSource.Die(Dies.Sample(36, 4), spec.Layers, shapes, i)).ToList();
         Assert.True(small[5].SameAs(large[5]));
     }
 }

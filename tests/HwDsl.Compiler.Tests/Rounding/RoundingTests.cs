@@ -1,4 +1,5 @@
 using HwDsl.Contracts;
+using HwDsl.Experiments;
 using HwDsl.Kernels;
 
 namespace HwDsl.Compiler.Tests.Rounding;

@@ -1,0 +1,9 @@
+namespace HwDsl;
+
+/// <summary>The evaluation vocabulary's keys; paths <c>Evaluation.&lt;Name&gt;</c>.</summary>
+internal static class EvalKey
+{
+    internal static readonly SettingKey<int> Samples = new("Samples", "Evaluation.Samples");
+    internal static readonly SettingKey<double> ReadSeconds = new("At", "Evaluation.ReadSeconds");
+    internal static readonly SettingKey<DiePopulation?> Dies = new("Dies", "Evaluation.Dies");
+}

@@ -1,0 +1,114 @@
+using System.Reflection;
+using HwDsl.Autodiff;
+using HwDsl.Contracts;
+using HwDsl.Data;
+using HwDsl.Kernels;
+using HwDsl.Training;
+using HwDsl.Compiler;
+
+namespace HwDsl.Experiments;
+
+/// <summary>
+/// Runs an experiment spec end to end: compile, train in the spec's mode, evaluate in software and as deployed
+/// (one pass per programming-noise sample), and record everything in a run folder as it happens.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>Runs <paramref name="spec"/>; cancellation returns the partial result with what was recorded so far.</summary>
+    public static ExperimentResult Run(ExperimentSpec spec, ExperimentOptions? options = null) => Run(spec, options, out _);
+
+    /// <summary>As <see cref="Run(ExperimentSpec, ExperimentOptions?)"/>, also handing back the trained network
+    /// (e.g. to deploy float-trained weights on other hardware with <see cref="Transfer"/>).</summary>
+    public static ExperimentResult Run(ExperimentSpec spec, ExperimentOptions? options, out CompiledNetwork trainedNetwork)
+        => Run(spec, options, start: null, out trainedNetwork);
+
+    /// <summary>
+    /// As <see cref="Run(ExperimentSpec, ExperimentOptions?)"/>, but training starts from the weights of
+    /// <paramref name="start"/> (same topology, e.g. a float-trained network fine-tuned with rounding in the loop)
+    /// instead of a fresh initialisation.
+    /// </summary>
+    public static ExperimentResult FineTune(ExperimentSpec spec, CompiledNetwork start, ExperimentOptions? options = null)
+        => Run(spec, options, start ?? throw new ArgumentNullException(nameof(start)), out _);
+
+    private static ExperimentResult Run(ExperimentSpec spec, ExperimentOptions? options, CompiledNetwork? start, out CompiledNetwork trainedNetwork)
+    {
+        options ??= new ExperimentOptions();
+        var pool = options.Pool ?? MacPool.Shared;
+        var data = options.LoadData(spec.Data.Name);
+        // Bound before anything is written or trained: every device value final, every rule checked.
+        var network = NetworkCompiler.Compile(ExperimentBinder.Bind(spec, options.Devices ?? DeviceCatalog.Default, data.Train.FeatureCount, data.Train.ClassCount));
+        if (start is not null) network.CopyParametersFrom(start);
+        var training = ToTrainingOptions(spec);
+
+        var run = RunFolder.Create(spec.Name, options.RunRoot);
+        options.Log?.Invoke($"run folder: {run.Path}");
+        var record = new RunRecord(spec, data, network, pool.Threads);
+        run.WriteText("spec.txt", network.Bound.DebugView());   // what runs, with the devices' own values
+        run.WriteJson("run.json", record.With("running"));
+        var metrics = new MetricsWriter(run, network, options.Observer);
+
+        var trained = Trainer.Train(network, data, training, pool, metrics, options.Cancel);
+        trainedNetwork = network;
+        var result = Evaluate(spec, network, data, pool, trained, run.Path);
+        run.WriteJson("results.json", result);
+        run.WriteCsv("results.csv", ["name", "mode", "seed", "float_accuracy", "deployed_mean", "deployed_sd", "samples", "completed"],
+            [[spec.Name, spec.Training.Mode, spec.Seed, result.FloatAccuracy, result.DeployedMean, result.DeployedSd, result.Deployed.Count, trained.Completed]]);
+        run.WriteJson("run.json", record.With(trained.Completed ? "completed" : "cancelled"));
+        return result;
+    }
+
+    /// <summary>
+    /// Naive mapping without retraining: compiles <paramref name="spec"/> (its hardware), loads the weights of
+    /// <paramref name="trained"/> (same topology) and evaluates them as <paramref name="spec"/> says.
+    /// </summary>
+    public static ExperimentResult Transfer(ExperimentSpec spec, CompiledNetwork trained, TrainingResult training, ExperimentOptions? options = null)
+    {
+        options ??= new ExperimentOptions();
+        var data = options.LoadData(spec.Data.Name);
+        var network = NetworkCompiler.Compile(spec, data.Train.FeatureCount, data.Train.ClassCount, options.Devices);
+        network.CopyParametersFrom(trained);
+        return Evaluate(spec, network, data, options.Pool ?? MacPool.Shared, training, runFolder: "");
+    }
+
+    /// <summary>Software and deployed accuracy of a trained network for <paramref name="spec"/>'s evaluation.</summary>
+    public static ExperimentResult Evaluate(ExperimentSpec spec, CompiledNetwork network, Dataset data, MacPool pool,
+        TrainingResult trained, string runFolder)
+    {
+        var tape = new Tape<float>(pool);
+        var phase = network.Phase;
+        try
+        {
+            network.Phase = NetworkPhase.Float;
+            var floatAccuracy = Evaluation.Run(network, data.Test, tape).Accuracy;
+            var deployed = new List<double>();
+            if (spec.Evaluation.Deployed && spec.Evaluation.Dies is { } dies)
+            {
+                var shapes = DieSource.Shapes(network);
+                deployed.AddRange(DieEvaluator.Evaluate(network, dies.Count, i => DieSource.Die(dies, spec.Layers, shapes, i), data.Test, pool));
+            }
+            else if (spec.Evaluation.Deployed && network.HardwareLayers.Any())
+            {
+                var noisy = network.IsNoisy;
+                for (var sample = 0; sample < spec.Evaluation.Samples; sample++)
+                {
+                    network.Deploy(spec.Seed, sample, noisy, spec.Evaluation.ReadSeconds);
+                    network.Phase = NetworkPhase.Deployed;
+                    deployed.Add(Evaluation.Run(network, data.Test, tape).Accuracy);
+                }
+            }
+            return new ExperimentResult(spec.Name, spec.Training.Mode, spec.Seed, floatAccuracy, deployed, trained, runFolder);
+        }
+        finally
+        {
+            network.Phase = phase;
+        }
+    }
+
+    /// <summary>The trainer's options for the spec's training section.</summary>
+    public static TrainingOptions ToTrainingOptions(ExperimentSpec spec)
+    {
+        var t = spec.Training;
+        return new TrainingOptions(t.Epochs, t.Batch, TrainingRecipes.Optimizer(t.Optimizer, t.LearningRate, t.Momentum, t.WeightDecay),
+            TrainingRecipes.Schedule(t.Schedule), spec.Seed);
+    }
+}
