@@ -25,6 +25,44 @@ public sealed class ConvOpGradientTests
         AssertGradients(GradientCheck.Compare(t => t.Conv2d(x, wt, null, g), [x, wt]));
     }
 
+    [Theory]
+    [InlineData(1, 5, 5, 2, 3, 1, 0, 2)]
+    [InlineData(2, 6, 5, 3, 3, 2, 1, 3)]
+    [InlineData(2, 3, 4, 2, 4, 1, 2, 1)]
+    [InlineData(2, 7, 7, 4, 3, 3, 1, 2)]
+    public void Patch_rows_and_images_from_positions(int c, int h, int w, int f, int k, int s, int p, int batch)
+    {
+        // The crossbar's way of convolving: every receptive field a row, times the kernel matrix, back to images.
+        var g = new ConvGeometry(c, h, w, f, k, s, p);
+        var x = GradientCheck.Random(batch, g.InputSize, Rng);
+        var wt = GradientCheck.Random(g.PatchSize, f, Rng);
+        var b = GradientCheck.Random(1, f, Rng);
+        AssertGradients(GradientCheck.Compare(t => t.PatchRows(x, g), [x]));
+        var rows = GradientCheck.Random(batch * g.Positions, f, Rng);
+        AssertGradients(GradientCheck.Compare(t => t.ImagesFromPositions(rows, g), [rows]));
+        AssertGradients(GradientCheck.Compare(t => t.ImagesFromPositions(t.Dense(t.PatchRows(x, g), wt, b), g), [x, wt, b]));
+
+        // ... and it is the convolution.
+        var tape = new Tape<double>(new MacPool(1));
+        var viaRows = tape.ImagesFromPositions(tape.Dense(tape.PatchRows(x, g), wt, b), g).Values.ToArray();
+        var direct = tape.Conv2d(x, wt, b, g).Values.ToArray();
+        Assert.Equal(direct.Length, viaRows.Length);
+        for (var i = 0; i < direct.Length; i++) Assert.Equal(direct[i], viaRows[i], 12);
+    }
+
+    [Fact]
+    public void Patch_rows_hold_the_fields_with_zero_padding()
+    {
+        // One 1×3×3 image 1..9, a 2×2 kernel, padding 1, stride 2: positions (0,0), (0,1), (1,0), (1,1) of a 2×2 output.
+        var g = new ConvGeometry(1, 3, 3, 1, 2, 2, 1);
+        var tape = new Tape<double>(new MacPool(1));
+        var x = tape.Input([1, 2, 3, 4, 5, 6, 7, 8, 9], 1, 9);
+        Assert.Equal([0, 0, 0, 1, 0, 0, 2, 3, 0, 4, 0, 7, 5, 6, 8, 9], tape.PatchRows(x, g).Values.ToArray());
+        var rows = tape.Input([1, 10, 2, 20, 3, 30, 4, 40], 4, 2);
+        Assert.Equal([1, 2, 3, 4, 10, 20, 30, 40], tape.ImagesFromPositions(rows, new ConvGeometry(1, 3, 3, 2, 2, 2, 1)).Values.ToArray());
+        Assert.Throws<ArgumentException>(() => tape.ImagesFromPositions(tape.Input(new double[6], 3, 2), new ConvGeometry(1, 3, 3, 2, 2, 2, 1)));
+    }
+
     // Distinct values at least 0.01 apart in random order: no window has a near-tie that a step of 1e-6 could flip.
     private static Tensor<double> Distinct(int rows, int cols, int seed)
     {

@@ -39,8 +39,8 @@ public sealed class ConvNetworkTests
         Assert.Equal([0, 3, 7, 9, 11, -1], Enumerable.Range(0, 6).Select(net.ItemOfWeightLayer));
         Assert.Equal([ActivationKind.Relu, ActivationKind.Relu, ActivationKind.Relu, ActivationKind.Relu, null],
             Enumerable.Range(0, 5).Select(net.ActivationAfterWeightLayer));
-        // Hardware stays per Dense layer for now.
-        Assert.Equal(3, spec.Layers.Count);
+        // Hardware per weight layer: both convolutions and the three Dense layers.
+        Assert.Equal([0, 1, 2, 3, 4], spec.Layers.Select(l => l.Index));
         Assert.Equal(new ImageSize(16, 5, 5), new Conv2dSpec(16, 5, 1, 0).Output(new ImageSize(6, 14, 14)) is var c ? new PoolSpec(PoolKind.Max, 2, 2).Output(c) : null);
         Assert.Equal(spec, Net(n => LeNet(n)).Build());
         Assert.NotEqual(spec.Network, Net(n => LeNet(n)).Build().Network with { Input = new ImageSize(1, 28, 29) });
@@ -136,5 +136,32 @@ public sealed class ConvNetworkTests
         Assert.Equal(["HW0211", "HW0214"], e.Errors.Select(x => x.Code));
         var bad = Assert.Throws<SpecException>(() => Net(n => n.Conv2d(0, 5).MaxPool(2).Flatten().Dense(10)).Build());
         Assert.Equal(["HW0206"], bad.Errors.Select(x => x.Code));
+    }
+
+    [Fact]
+    public void Per_layer_hardware_counts_weight_layers_convolutions_included()
+    {
+        var hw = Hardware.DifferentialPair().WeightBits(4);
+        var spec = Net(n => LeNet(n)).On(hw, l => { l.First.WeightBits(6); l[1].WeightBits(5); l.Last.WeightBits(8); }).Build();
+        Assert.Equal([6, 5, 4, 4, 8], spec.Layers.Select(l => l.WeightBits));
+        Assert.Contains("Hardware (per weight layer;", spec.DebugView());
+        Assert.Contains("Layer 0 Conv2d(6, 5, padding: 2)", spec.DebugView());
+        Assert.Contains("Layer 4 Dense(10)", spec.DebugView());
+
+        var at = Here(); var bad = Net(n => LeNet(n)).On(hw, l => l[5].WeightBits(8));
+        Check(bad, "HW0120", "layers[5]", "5", at, "the network has 5 weight layers (Dense or Conv2d) (indices 0..4)");
+        // An MLP still speaks of Dense layers.
+        Check(Net(n => n.Dense(16).Relu().Dense(10)).On(hw, l => l[2].WeightBits(8)), "HW0120", "layers[2]", "2", Here(), "the network has 2 Dense layers (indices 0..1)");
+    }
+
+    [Fact]
+    public void Activation_bits_on_a_convolution_need_a_bounded_activation_after_it_or_after_its_pool()
+    {
+        var hw = Hardware.DifferentialPair().ActivationBits(4);
+        // Conv2d → MaxPool → ClippedRelu quantizes the activation after the pool.
+        var spec = Net(n => n.Conv2d(6, 5).MaxPool(2).ClippedRelu().Flatten().Dense(10)).On(hw).Build();
+        Assert.Equal([4, null], spec.Layers.Select(l => l.ActivationBits));
+        var at = Here(); var exp = Net(n => n.Conv2d(6, 5).Relu().MaxPool(2).Flatten().Dense(10)).On(hw, l => l.First.ActivationBits(4));
+        Check(exp, "HW0121", "layers.First.ActivationBits", "4", at, "applies to weight layer (Dense or Conv2d) 0, which is followed by Relu, which is unbounded");
     }
 }

@@ -10,7 +10,7 @@ namespace HwDsl.Training;
 /// The weights are a (C·k·k) × F matrix, one row per receptive-field element (c, ki, kj), like a dense layer's
 /// inputs × outputs.
 /// </summary>
-public sealed class Conv2dLayer<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Conv2dLayer<T> : IWeightLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates the layer over images of shape <paramref name="input"/> with weights drawn from <paramref name="rng"/>.</summary>
     /// <param name="input">Shape of each input image.</param>
