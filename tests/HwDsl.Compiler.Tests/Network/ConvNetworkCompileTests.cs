@@ -120,7 +120,7 @@ public sealed class ConvNetworkCompileTests
     [Fact]
     public void Data_that_is_not_the_declared_image_is_refused_at_the_script_line_before_training()
     {
-        var spec = Experiment.Named("lenet").Data(Datasets.Mnist).Network(LeNet).Build(); var line = Line();
+        var spec = Experiment.Named("lenet").Data(Datasets.Mnist).Network(LeNet).On(Hardware.DifferentialPair()).Build(); var line = Line();
         var e = Assert.Throws<SpecException>(() => ExperimentBinder.Bind(spec, DeviceCatalog.Default, 700, 10));
         var error = Assert.Single(e.Errors);
         Assert.Equal(RuleCodes.DatasetImage, error.Code);

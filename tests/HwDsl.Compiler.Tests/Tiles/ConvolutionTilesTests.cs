@@ -62,6 +62,9 @@ public sealed class ConvolutionTilesTests
         Assert.Equal((5 * 3 * 3, 4), (bound.Layers[1].Inputs, bound.Layers[1].Outputs));
         Assert.Null(bound.Layers[1].Convolution);
         Assert.Contains("18×5 (kernels of conv 2×9×9 → 5×9×9", conv.ToString());
+        var view = bound.DebugView();   // spec.txt shows each layer's array
+        Assert.Contains($"Arrays (per weight layer: inputs × outputs, tiles){Environment.NewLine}  {conv}{Environment.NewLine}  {bound.Layers[1]}", view);
+        Assert.DoesNotContain("Arrays (", ExperimentBinder.Bind(Experiment.Named("mlp").Data(Images).Network(n => n.Dense(4)).On(Hardware.DifferentialPair()).Build(), DeviceCatalog.Default, Inputs, 4).DebugView());
     }
 
     [Fact]
