@@ -7,7 +7,7 @@ public sealed class ConvNetworkTests
 {
     private static readonly int NetLine = Here() + 2;
     private static ExperimentBuilder Net(Action<NetworkBuilder> n, DatasetRef? data = null) =>
-        Experiment.Named("t").Data(data ?? Datasets.Mnist).Network(n);
+        Experiment.Named("t").Data(data ?? Datasets.Mnist).Network(n).On(Hardware.DifferentialPair());
 
     private static NetworkBuilder LeNet(NetworkBuilder n) => n
         .Conv2d(6, 5, padding: 2).Relu().MaxPool(2)
