@@ -1,3 +1,4 @@
+using HwDsl.Data;
 using System.Globalization;
 using System.Text;
 using HwDsl.Cli.Commands;
