@@ -2,11 +2,13 @@ namespace HwDsl.Contracts;
 
 /// <summary>
 /// A parameter's unit as people read it in a listing or a message: "1" (a pure number) is "dimensionless", "s" is
-/// "seconds"; a unit already in words ("fraction of Gmax") stays. The host's listings use the same words
-/// (HwDsl.Plugins' DeviceParameterText), so a unit reads the same everywhere.
+/// "seconds"; a unit already in words ("fraction of Gmax") stays. The contract's own messages and the host's listings
+/// (HwDsl.Plugins' DeviceParameterText) both read this one table, so a unit reads the same everywhere.
 /// </summary>
-internal static class UnitWords
+public static class UnitWords
 {
+    /// <summary><paramref name="unit"/> in words; a unit already in words is kept.</summary>
+    /// <param name="unit">A unit as a device declares it, e.g. <c>"1"</c>, <c>"s"</c>, <c>"uS"</c>.</param>
     public static string Of(string? unit) => (unit ?? "").Trim() switch
     {
         "" or "1" or "-" => "dimensionless",

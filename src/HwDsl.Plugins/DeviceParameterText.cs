@@ -16,18 +16,5 @@ public static class DeviceParameterText
     }
 
     /// <summary><paramref name="unit"/> in words; a unit already in words ("fraction of Gmax") is kept.</summary>
-    public static string Words(string? unit) => (unit ?? "").Trim() switch
-    {
-        "" or "1" or "-" => "dimensionless",
-        "s" => "seconds",
-        "ms" => "milliseconds",
-        "us" or "µs" => "microseconds",
-        "ns" => "nanoseconds",
-        "S" => "siemens",
-        "uS" or "µS" => "microsiemens",
-        "V" => "volts",
-        "K" => "kelvin",
-        "Hz" => "hertz",
-        var words => words,
-    };
+    public static string Words(string? unit) => UnitWords.Of(unit);
 }
