@@ -54,8 +54,9 @@ public sealed class SlurmTests
         using var dir = new TempDir();
         var root = Path.Combine(dir.Path, "sw");
         // "started" is printed after the mark for the second attempt, so a cancel right after it cannot leave the resumed
-        // attempt to sleep too.
-        var template = "echo partial {x} > {output}/partial.txt; if [ ! -e {output}/second ]; then touch {output}/second; echo started; sleep 120; fi; echo '{\"v\": 7}' > {output}/results.json";
+        // attempt to sleep too. "|| exit $?": scancel signals the task's processes one by one, and a shell whose sleep
+        // died first would otherwise go on to write results.json and report success (seen once in CI).
+        var template = "echo partial {x} > {output}/partial.txt; if [ ! -e {output}/second ]; then touch {output}/second; echo started; sleep 120 || exit $?; fi; echo '{\"v\": 7}' > {output}/results.json";
         var (exit, output, err) = Hwdsl.Run("sweep", "--command", template, "--grid", "x=1,2", "--on", "slurm", "--detach", "-o", root);
         Assert.True(exit == 0, output + err);
         var folder = SweepFolder.Open(root);
