@@ -117,7 +117,7 @@ internal static class LayerResolver
     /// <summary>The layer's periphery stages in pipeline order, each checked by its own rules at the line that set it.</summary>
     private static EquatableList<PeripheryStageSpec> Stages(LayerHardware layer, LayerSettings merged, Errors errors, Dictionary<string, Provenance> provenance)
     {
-        var stages = merged.Stages.OrderBy(s => s.Stage.Position).ThenBy(s => s.Stage.Name, StringComparer.Ordinal).ToList();
+        var stages = merged.Stages.OrderBy(s => s.Stage.Place).ThenBy(s => s.Stage.Position).ThenBy(s => s.Stage.Name, StringComparer.Ordinal).ToList();
         foreach (var (stage, where, scope) in stages)
         {
             provenance[$"Layers[{layer.Index}].{HwKey.StagePrefix}{stage.Name}"] = where;
