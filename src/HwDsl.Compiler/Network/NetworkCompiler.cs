@@ -29,6 +29,8 @@ public static class NetworkCompiler
         var init = firstActivation is ActivationKind.Relu or ActivationKind.ClippedRelu ? WeightInit.He : WeightInit.Xavier;
         var rng = new SeededRandom((ulong)spec.Seed, 0x1417);
         var hardwareAware = spec.Training.Mode == TrainingMode.HardwareAware;
+        var compensation = spec.Evaluation.DriftCompensation || spec.Evaluation.Times.Count > 0;
+        ActivationKind? lastActivation = null;
 
         var layers = new List<ILayer<float>>();
         var width = bound.Inputs;
@@ -41,14 +43,21 @@ public static class NetworkCompiler
                 case DenseSpec d:
                     var b = bound.Layers[dense];
                     var denseLayer = new DenseLayer<float>(width, d.Units, init, rng);
+                    var periphery = new PeripheryOptions(dense == 0, lastActivation is ActivationKind.Tanh or ActivationKind.Sign, hardwareAware,
+                        spec.Training.Noise is not null, spec.Seed, compensation);
                     layers.Add(b.Digital ? denseLayer
-                        : b.Hardware.Binary ? new BinaryDenseLayer(denseLayer, b, Periphery.Array(b, dense == 0))
-                        : new HardwareDenseLayer(denseLayer, b, Periphery.Array(b, dense == 0)) { Rounding = spec.Training.Rounding });
+                        : b.Hardware.Binary ? new BinaryDenseLayer(denseLayer, b, Periphery.Array(b, periphery))
+                        : new HardwareDenseLayer(denseLayer, b, Periphery.Array(b, periphery))
+                        {
+                            Rounding = spec.Training.Rounding,
+                            Noise = spec.Training.Noise is { } noise ? new TrainingNoiseDraws(noise, spec.Seed, noise.Seconds ?? spec.Evaluation.ReadSeconds) : null,
+                        });
                     width = d.Units;
                     previous = b.Hardware;
                     dense++;
                     break;
                 case ActivationSpec a:
+                    lastActivation = a.Kind;
                     layers.Add(new ActivationLayer<float>(a.Kind switch
                     {
                         ActivationKind.Relu => Activation.Relu,
