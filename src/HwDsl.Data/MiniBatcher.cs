@@ -1,3 +1,5 @@
+using HwDsl.Kernels;
+
 namespace HwDsl.Data;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HwDsl.Data;
 
 namespace HwDsl.Scripting;
 
@@ -57,14 +58,8 @@ internal sealed class ScriptParameters(IReadOnlyDictionary<string, string> value
     }
 
     /// <summary><c>A..B</c> → A, A+1, …, B (seeds are written this way); anything else unchanged.</summary>
-    private static IEnumerable<string> ExpandRange(string part)
-    {
-        var ends = part.Split("..");
-        if (ends.Length != 2) return [part];
-        var (from, to) = (int.Parse(ends[0], CultureInfo.InvariantCulture), int.Parse(ends[1], CultureInfo.InvariantCulture));
-        if (from > to) throw new FormatException();
-        return Enumerable.Range(from, to - from + 1).Select(v => v.ToString(CultureInfo.InvariantCulture));
-    }
+    private static IEnumerable<string> ExpandRange(string part) =>
+        IntegerRanges.IsRange(part) ? IntegerRanges.Expand(part).Select(v => v.ToString(CultureInfo.InvariantCulture)) : [part];
 
     private static string Describe(Type type) =>
         type.IsArray ? $"comma-separated list of {Describe(type.GetElementType()!)}" + (type.GetElementType() == typeof(int) ? " (or ranges A..B)" : "") :

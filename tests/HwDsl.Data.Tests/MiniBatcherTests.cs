@@ -1,3 +1,5 @@
+using HwDsl.Kernels;
+
 namespace HwDsl.Data.Tests;
 
 public sealed class MiniBatcherTests

@@ -79,12 +79,23 @@ internal static class TrainCommand
         var list = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var range = part.Split("..");
-            if (range.Length == 2 && int.TryParse(range[0], CultureInfo.InvariantCulture, out var from) && int.TryParse(range[1], CultureInfo.InvariantCulture, out var to) && from <= to)
-                for (var v = from; v <= to; v++) list.Add(v);
+            if (IntegerRanges.IsRange(part) && Ranged(part) is { } range) list.AddRange(range);
             else if (int.TryParse(part, CultureInfo.InvariantCulture, out var value) && value >= minimum) list.Add(value);
             else throw new UserInputException($"{option}: '{part}' is not {(minimum == 1 ? "a positive whole number" : "a whole number or a range A..B")}.");
         }
         return list;
+    }
+
+    private static IEnumerable<int>? Ranged(string part)
+    {
+        try
+        {
+            var values = IntegerRanges.Expand(part);
+            return values.All(v => v is >= int.MinValue and <= int.MaxValue) ? values.Select(v => (int)v) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 }

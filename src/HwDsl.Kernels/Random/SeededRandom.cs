@@ -15,16 +15,9 @@ public sealed class SeededRandom
     public SeededRandom(ulong seed, params ReadOnlySpan<ulong> streams)
     {
         var x = seed;
-        foreach (var s in streams) x = SplitMix(ref x) ^ (s * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL);
-        _s0 = SplitMix(ref x); _s1 = SplitMix(ref x); _s2 = SplitMix(ref x); _s3 = SplitMix(ref x);
-    }
-
-    private static ulong SplitMix(ref ulong x)
-    {
-        var z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        foreach (var s in streams) x = new SplitMix64(x).Next() ^ (s * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL);
+        var mix = new SplitMix64(x);
+        _s0 = mix.Next(); _s1 = mix.Next(); _s2 = mix.Next(); _s3 = mix.Next();
     }
 
     /// <summary>The next 64 random bits.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HwDsl.Data;
 
 namespace HwDsl.Sweeps;
 
@@ -141,11 +142,15 @@ public sealed partial class SweepDeclaration
         var values = new List<string>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            var m = RangePattern().Match(part);
-            if (!m.Success) { values.Add(part); continue; }
-            var (from, to) = (long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
-            if (to < from || to - from > 100_000) throw new SweepException($"{source}: range '{part}' must go upwards and hold at most 100001 values.");
-            for (var v = from; v <= to; v++) values.Add(v.ToString(CultureInfo.InvariantCulture));
+            if (!IntegerRanges.IsRange(part)) { values.Add(part); continue; }
+            try
+            {
+                values.AddRange(IntegerRanges.Expand(part).Select(v => v.ToString(CultureInfo.InvariantCulture)));
+            }
+            catch (FormatException e)
+            {
+                throw new SweepException($"{source}: {e.Message}.");
+            }
         }
         return values;
     }
@@ -155,9 +160,6 @@ public sealed partial class SweepDeclaration
         if (!NamePattern().IsMatch(name))
             throw new SweepException($"{source}: '{name}' is not a parameter name; use letters, digits, '_', '.', '-' starting with a letter.");
     }
-
-    [GeneratedRegex(@"^(-?\d+)\.\.(-?\d+)$")]
-    private static partial Regex RangePattern();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.\-]*$")]
     private static partial Regex NamePattern();

@@ -1,15 +1,18 @@
-namespace HwDsl.Data;
+namespace HwDsl.Kernels;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea &amp; Flood 2014; the reference constants of Vigna's splitmix64.c). Ours, not
-/// System.Random, so a shuffle stays the same across .NET versions.
+/// System.Random, so a shuffle stays the same across .NET versions. The one SplitMix64 of HwDsl: it seeds
+/// <see cref="SeededRandom"/> and drives the mini-batch shuffles and shift augmentation.
 /// </summary>
-internal struct SplitMix64
+public struct SplitMix64
 {
     private ulong _state;
 
+    /// <summary>A generator whose state starts at <paramref name="seed"/>.</summary>
     public SplitMix64(ulong seed) => _state = seed;
 
+    /// <summary>The next 64 bits.</summary>
     public ulong Next()
     {
         ulong z = _state += 0x9E3779B97F4A7C15UL;
