@@ -38,6 +38,7 @@ public static class ExperimentRunner
         // Bound before anything is written or trained: every device value final, every rule checked.
         var network = NetworkCompiler.Compile(ExperimentBinder.Bind(spec, options.Devices ?? DeviceCatalog.Default, data.Train.FeatureCount, data.Train.ClassCount));
         if (start is not null) network.CopyParametersFrom(start);
+        network.Calibration = DeployedEvaluation.CalibrationBatch(data.Train);
         var training = ToTrainingOptions(spec);
 
         var run = RunFolder.Create(spec.Name, options.RunRoot);
@@ -51,6 +52,7 @@ public static class ExperimentRunner
         trainedNetwork = network;
         var result = Evaluate(spec, network, data, pool, trained, run.Path);
         run.WriteJson("results.json", result);
+        DeployedEvaluation.Write(run, result);
         run.WriteCsv("results.csv", ["name", "mode", "seed", "float_accuracy", "deployed_mean", "deployed_sd", "samples", "completed"],
             [[spec.Name, spec.Training.Mode, spec.Seed, result.FloatAccuracy, result.DeployedMean, result.DeployedSd, result.Deployed.Count, trained.Completed]]);
         run.WriteJson("run.json", record.With(trained.Completed ? "completed" : "cancelled"));
@@ -67,6 +69,7 @@ public static class ExperimentRunner
         var data = options.LoadData(spec.Data.Name);
         var network = NetworkCompiler.Compile(spec, data.Train.FeatureCount, data.Train.ClassCount, options.Devices);
         network.CopyParametersFrom(trained);
+        network.Calibration = DeployedEvaluation.CalibrationBatch(data.Train);
         return Evaluate(spec, network, data, options.Pool ?? MacPool.Shared, training, runFolder: "");
     }
 
@@ -81,6 +84,7 @@ public static class ExperimentRunner
             network.Phase = NetworkPhase.Float;
             var floatAccuracy = Evaluation.Run(network, data.Test, tape).Accuracy;
             var deployed = new List<double>();
+            DeployedEvaluation.Outcome? outcome = null;
             if (spec.Evaluation.Deployed && spec.Evaluation.Dies is { } dies)
             {
                 var shapes = DieSource.Shapes(network);
@@ -88,15 +92,15 @@ public static class ExperimentRunner
             }
             else if (spec.Evaluation.Deployed && network.HardwareLayers.Any())
             {
-                var noisy = network.IsNoisy;
-                for (var sample = 0; sample < spec.Evaluation.Samples; sample++)
-                {
-                    network.Deploy(spec.Seed, sample, noisy, spec.Evaluation.ReadSeconds);
-                    network.Phase = NetworkPhase.Deployed;
-                    deployed.Add(Evaluation.Run(network, data.Test, tape).Accuracy);
-                }
+                network.Calibration ??= DeployedEvaluation.CalibrationBatch(data.Train);
+                outcome = DeployedEvaluation.Run(spec, network, data.Test, tape);
+                deployed = outcome.Deployed;
             }
-            return new ExperimentResult(spec.Name, spec.Training.Mode, spec.Seed, floatAccuracy, deployed, trained, runFolder);
+            return new ExperimentResult(spec.Name, spec.Training.Mode, spec.Seed, floatAccuracy, deployed, trained, runFolder)
+            {
+                Saturation = outcome?.Saturation ?? [],
+                OverTime = outcome?.OverTime ?? [],
+            };
         }
         finally
         {
