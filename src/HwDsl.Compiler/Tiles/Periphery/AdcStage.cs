@@ -54,6 +54,7 @@ internal sealed class AdcStage(Adc spec, bool inTraining) : IOutputStage, ICalib
         for (var i = 0; i < outputs.Batch; i++)
         {
             var s = outputs.Scale(i);
+            var current = 1 / s;   // the same factor the calibration took |y/s| with, so its largest value does not clip
             var b = bound * s;
             var step = b / _levels;
             var inverse = 1 / step;
@@ -61,7 +62,7 @@ internal sealed class AdcStage(Adc spec, bool inTraining) : IOutputStage, ICalib
             for (var j = 0; j < row.Length; j++)
             {
                 var v = row[j];
-                var inside = MathF.Abs(v) <= b;
+                var inside = MathF.Abs(v * current) <= bound;
                 if (!inside) { v = MathF.CopySign(b, v); saturated++; }
                 row[j] = step * MathF.Round(v * inverse);
                 if (train) mask[i * outputs.Columns + j] = inside ? (byte)1 : (byte)0;
