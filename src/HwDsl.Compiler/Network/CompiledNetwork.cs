@@ -105,12 +105,13 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware
     /// <paramref name="sample"/> of the programming and read noise drawn from <paramref name="seed"/>, read
     /// <paramref name="seconds"/> after programming (drifting devices). <paramref name="read"/> numbers the reads of one
     /// programming: the programmed cells are the same, the read noise is drawn anew. Stages with a calibrated state (an ADC
-    /// with a calibrated range) are then calibrated on <see cref="Calibration"/>.</summary>
+    /// with a calibrated range) are then calibrated on <see cref="Calibration"/> — on the first read (0) only, as part of
+    /// programming; later reads keep that calibration.</summary>
     public void Deploy(int seed, int sample, bool noise, double seconds = 0, int read = 0)
     {
         foreach (var layer in HardwareLayers) layer.Deploy(seed, sample, noise, seconds, read);
         foreach (var layer in BinaryLayers) layer.DeployTrainingDie();
-        NetworkPeriphery.Calibrate(this);
+        if (read == 0) NetworkPeriphery.Calibrate(this);
     }
 
     /// <summary>The calibration batch of periphery stages calibrated after programming (the first rows of the training

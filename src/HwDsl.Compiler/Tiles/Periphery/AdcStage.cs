@@ -3,7 +3,8 @@ namespace HwDsl.Compiler;
 /// <summary>
 /// <see cref="Adc"/>: per tile, the column current y/s (s = <see cref="TileBlock.Scale"/>) is clipped to [−B, B] and
 /// rounded to Δ = B/(2^(bits−1) − 1). B is fixed, or calibrated per tile: as deployed, on the calibration pass after each
-/// programming (the percentile of |y/s| over the tile's outputs on the calibration batch, then kept); in hardware-aware
+/// programming (the percentile of |y/s| over the tile's outputs on the calibration batch, then kept for every later read of
+/// that programming); in hardware-aware
 /// training, from each batch's own outputs. Deployed passes count saturated outputs; training passes keep a mask for the
 /// straight-through gradient (1 inside the range, 0 where clipped).
 /// </summary>
@@ -33,6 +34,8 @@ internal sealed class AdcStage(Adc spec, bool inTraining) : IOutputStage, ICalib
 
     public void Program(AnalogArray array, ProgramContext context)
     {
+        // A later read of the same programming keeps the bounds calibrated right after it (calibration is part of programming).
+        if (context.Read > 0 && _bounds.Length == array.Tiles.Count && !_bounds.Any(float.IsNaN)) return;
         var fixedBound = spec.Range is FixedAdcRange f ? (float)f.Bound : float.NaN;
         _bounds = [.. Enumerable.Repeat(fixedBound, array.Tiles.Count)];
     }
