@@ -10,6 +10,7 @@ namespace HwDsl.Cli;
 internal static class CliErrors
 {
     public const int BadInput = 2;
+    public const int Diverged = 3;
     public const int Cancelled = 130;
     public const int Internal = 70;
 
@@ -30,15 +31,25 @@ internal static class CliErrors
         {
             Console.Error.WriteLine($"hwdsl: {message}");
             if (Environment.GetEnvironmentVariable("HWDSL_DEBUG") == "1") Console.Error.WriteLine(e);
-            return e is OperationCanceledException ? Cancelled : e is ArgumentException or DataException or UserInputException or HwDsl.Sweeps.SweepException ? BadInput : Internal;
+            return e is OperationCanceledException ? Cancelled : e is HwDsl.Training.TrainingDivergedException ? Diverged : IsUserError(e) ? BadInput : Internal;
         }
     }
+
+    // A file system error is the user's to fix (a path that does not exist, no permission, a full disk); .NET's messages name the path.
+    private static bool IsUserError(Exception e) => e switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } a => IsUserError(a.InnerException!),
+        ArgumentException or DataException or UserInputException or HwDsl.Sweeps.SweepException or HwDsl.Experiments.RunException => true,
+        IOException or UnauthorizedAccessException => true,
+        _ => false,
+    };
 
     private static string? Describe(Exception e) => e switch
     {
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
         OperationCanceledException => "cancelled.",
-        ArgumentException or DataException or UserInputException or HwDsl.Sweeps.SweepException => e.Message,
+        HwDsl.Training.TrainingDivergedException => e.Message,
+        _ when IsUserError(e) => e.Message,
         _ => $"internal error ({e.GetType().Name}): {e.Message}",
     };
 }

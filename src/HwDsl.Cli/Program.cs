@@ -11,6 +11,8 @@ var root = new RootCommand("HwDsl: hardware-aware training for neuromorphic and 
     ReplCommand.Create(),
     PluginsCommand.Create(),
     SweepCommand.Create(),
+    RunsCommand.Create(),
+    ReplayCommand.Create(),
 };
 root.Options.Add(PluginCli.Folders);
 return CliErrors.Run(root, args);

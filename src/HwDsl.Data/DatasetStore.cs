@@ -10,6 +10,7 @@ public sealed class DatasetStore
 {
     private readonly IReadOnlyList<DatasetSpec> _catalogue;
     private readonly StoreTools _tools;
+    private readonly bool _fromEnvironment;
 
     /// <summary>Creates a store over <paramref name="root"/>, or over <see cref="DefaultRoot"/> when it is null.</summary>
     public DatasetStore(string? root = null) : this(root, KnownDatasets.All, StoreTools.Default) { }
@@ -17,6 +18,7 @@ public sealed class DatasetStore
     internal DatasetStore(string? root, IReadOnlyList<DatasetSpec> catalogue, StoreTools tools)
     {
         Root = Path.GetFullPath(string.IsNullOrWhiteSpace(root) ? DefaultRoot : root);
+        _fromEnvironment = string.IsNullOrWhiteSpace(root) && !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("HWDSL_DATA"));
         _catalogue = catalogue;
         _tools = tools;
     }
@@ -33,10 +35,7 @@ public sealed class DatasetStore
         get
         {
             string? env = Environment.GetEnvironmentVariable("HWDSL_DATA");
-            if (!string.IsNullOrWhiteSpace(env)) return Path.GetFullPath(env);
-            string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            if (!string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg)) return Path.Combine(xdg, "hwdsl", "data");
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "hwdsl", "data");
+            return !string.IsNullOrWhiteSpace(env) ? Path.GetFullPath(env) : FallbackRoot;
         }
     }
 
@@ -53,6 +52,7 @@ public sealed class DatasetStore
     public Dataset Load(string name, Action<string>? log = null)
     {
         var spec = Find(name);
+        CheckRoot();
         var (dir, fix) = Locate(spec, log);
         var paths = FindFiles(spec, dir)
             ?? throw new DataException($"{spec.Name}: {dir} does not hold all of {spec.FileList} (raw or .gz) after fetching.");
@@ -104,6 +104,26 @@ public sealed class DatasetStore
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// A folder named by <c>$HWDSL_DATA</c> must exist: a typo there would otherwise be created silently and filled with a
+    /// fresh download, while the data the user meant sits elsewhere. The per-user cache is created as needed.
+    /// </summary>
+    private void CheckRoot()
+    {
+        if (_fromEnvironment && !Directory.Exists(Root))
+            throw new DataException($"HWDSL_DATA={Environment.GetEnvironmentVariable("HWDSL_DATA")}: the folder {Root} does not exist; create it (mkdir -p {Root}) or unset HWDSL_DATA to use {FallbackRoot}.");
+    }
+
+    private static string FallbackRoot
+    {
+        get
+        {
+            string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            return !string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg) ? Path.Combine(xdg, "hwdsl", "data")
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "hwdsl", "data");
+        }
     }
 
     /// <summary>The paths of the spec's four files in <paramref name="dir"/> (raw preferred over .gz), in spec order; null if any is missing.</summary>

@@ -13,7 +13,7 @@ namespace HwDsl.Scripting;
 public sealed class ScriptCache(string root)
 {
     private sealed record Manifest(string EntryType, string EntryMethod, Dictionary<string, string> Sources,
-        Dictionary<string, string> References, string[] Parameters);
+        Dictionary<string, string> References, string[] Parameters, Dictionary<string, string[]>? ParameterTypes = null, string[]? QuickOverridden = null);
 
     /// <summary>The cache in <see cref="ScriptPaths.Cache"/>.</summary>
     public static ScriptCache Default => new(ScriptPaths.Cache);
@@ -57,9 +57,13 @@ public sealed class ScriptCache(string root)
             var manifestPath = Path.Combine(dir, "manifest.json");
             if (!File.Exists(manifestPath)) return null;
             var m = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(manifestPath));
-            if (m is null || m.Sources.Concat(m.References).Any(kv => Hash(kv.Key) != kv.Value)) return null;
+            if (m is null || m.ParameterTypes is null || m.QuickOverridden is null || m.Sources.Concat(m.References).Any(kv => Hash(kv.Key) != kv.Value)) return null;
             return new CompiledScript(full, File.ReadAllBytes(Path.Combine(dir, "script.dll")), File.ReadAllBytes(Path.Combine(dir, "script.pdb")),
-                m.EntryType, m.EntryMethod, [.. m.Sources.Keys], [.. m.References.Keys], m.Parameters);
+                m.EntryType, m.EntryMethod, [.. m.Sources.Keys], [.. m.References.Keys], m.Parameters)
+            {
+                ParameterTypes = m.ParameterTypes,
+                QuickOverridden = m.QuickOverridden,
+            };
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -77,7 +81,7 @@ public sealed class ScriptCache(string root)
             File.WriteAllBytes(Path.Combine(tmp, "script.dll"), s.Assembly);
             File.WriteAllBytes(Path.Combine(tmp, "script.pdb"), s.Pdb);
             var manifest = new Manifest(s.EntryType, s.EntryMethod, s.SourceFiles.ToDictionary(f => f, Hash),
-                s.References.ToDictionary(f => f, Hash), [.. s.Parameters]);
+                s.References.ToDictionary(f => f, Hash), [.. s.Parameters], s.ParameterTypes.ToDictionary(), [.. s.QuickOverridden]);
             File.WriteAllText(Path.Combine(tmp, "manifest.json"), JsonSerializer.Serialize(manifest));
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
             Directory.Move(tmp, dir);

@@ -72,7 +72,11 @@ public static class ScriptCompiler
             .Select(r => r.FilePath).OfType<string>().Distinct().ToArray();
         var parameters = compilation.SyntaxTrees.SelectMany(t => ParameterNames(t.GetRoot())).Distinct().Order(StringComparer.Ordinal).ToArray();
         return new CompiledScript(full, pe.ToArray(), pdb.ToArray(), entry.ContainingType.MetadataName, entry.MetadataName,
-            loaded, references, parameters);
+            loaded, references, parameters)
+        {
+            ParameterTypes = ScriptParameterScan.Types(compilation),
+            QuickOverridden = ScriptParameterScan.QuickOverridden(compilation.SyntaxTrees.Select(t => t.GetRoot())),
+        };
     }
 
     /// <summary>The names a script reads with <c>Param("name", …)</c> / <c>Param&lt;T&gt;("name", …)</c>, found as string literals.</summary>

@@ -79,6 +79,19 @@ public sealed class ScriptGlobals
     /// </summary>
     public T Param<T>(string name, T fallback) => _parameters.Get(name, fallback);
 
+    /// <summary>
+    /// Before the script runs: parses every <c>--set</c> value as the type the script reads it as (so <c>--set epochs=abc</c>
+    /// fails even under <c>--quick</c>, where the script may never read it), and says which given values <c>--quick</c>
+    /// overrides (read only where <c>Quick</c> is false).
+    /// </summary>
+    internal void CheckParameters(CompiledScript script)
+    {
+        _parameters.Check(script.ParameterTypes, ScriptPaths.Display(script.Path));
+        if (!Quick) return;
+        foreach (var name in _parameters.Given(script.QuickOverridden))
+            Out.WriteLine($"note: --quick overrides --set {name}={_parameters.Value(name)}: {ScriptPaths.Display(script.Path)} reads '{name}' only without --quick (Quick ? … : Param(\"{name}\", …)).");
+    }
+
     /// <summary>Variables the REPL carries over when it restarts its submission chain (read by the generated carry-over submission).</summary>
     public IDictionary<string, object?> Carried { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 

@@ -9,6 +9,42 @@ namespace HwDsl.Scripting;
 /// </summary>
 internal sealed class ScriptParameters(IReadOnlyDictionary<string, string> values)
 {
+    /// <summary>
+    /// Parses every given value as each type the script reads it as, before the script runs (a value the script reads only
+    /// in a branch it skips, e.g. under <c>--quick</c>, is still checked). Types the script declares itself are left to
+    /// <see cref="Get{T}"/>.
+    /// </summary>
+    public void Check(IReadOnlyDictionary<string, string[]> types, string script)
+    {
+        foreach (var (name, text) in values)
+        {
+            if (!types.TryGetValue(name, out var names)) continue;
+            foreach (var typeName in names)
+            {
+                if (Type.GetType(typeName, throwOnError: false) is not { } type) continue;
+                try
+                {
+                    Convert(text, type);
+                }
+                catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException)
+                {
+                    throw new ScriptException($"--set {name}={text}: not a valid {Describe(type)} ({script} reads it with Param(\"{name}\", …) as {TypeName(type)}).");
+                }
+            }
+        }
+    }
+
+    /// <summary>The given names among <paramref name="names"/>, in order.</summary>
+    public IEnumerable<string> Given(IEnumerable<string> names) => names.Where(values.ContainsKey);
+
+    /// <summary>The value given for <paramref name="name"/>, or null.</summary>
+    public string? Value(string name) => values.GetValueOrDefault(name);
+
+    private static string TypeName(Type t) =>
+        t.IsArray ? TypeName(t.GetElementType()!) + "[]" :
+        t == typeof(int) ? "int" : t == typeof(double) ? "double" : t == typeof(float) ? "float" : t == typeof(bool) ? "bool" :
+        t == typeof(string) ? "string" : t == typeof(long) ? "long" : t.Name;
+
     public T Get<T>(string name, T fallback)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

@@ -29,6 +29,7 @@ public static class ScriptRunner
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(globals);
         CheckParameters(script, parameters ?? []);
+        globals.CheckParameters(script);
         lock (ReferencePaths)
             foreach (var r in script.References) ReferencePaths[AssemblyName.GetAssemblyName(r).Name!] = r;
 
@@ -68,7 +69,14 @@ public static class ScriptRunner
         if (e is AggregateException { InnerExceptions.Count: 1 } a) return Describe(a.InnerException!, script, assembly);
         var where = ScriptLines.Locate(e, assembly, script.Pdb) is var (file, line)
             ? $"{ScriptPaths.Display(file)}({line})" : ScriptPaths.Display(script.Path);
-        return new ScriptException($"{where}: error: {e.GetType().Name}: {e.Message}");
+        return e switch
+        {
+            HwDsl.Training.TrainingDivergedException => new ScriptException($"{where}: error: {e.Message}", ScriptException.Diverged),
+            HwDsl.Experiments.RunException => new ScriptException($"{where}: error: {e.Message}", ScriptException.BadInput),
+            // .NET's file system messages name the path.
+            IOException or UnauthorizedAccessException => new ScriptException($"{where}: error: {e.Message}", ScriptException.BadInput),
+            _ => new ScriptException($"{where}: error: {e.GetType().Name}: {e.Message}"),
+        };
     }
 
     /// <summary>A <see cref="SpecException"/>'s errors, one per line, with script paths shown relative to the working folder.</summary>

@@ -12,7 +12,11 @@ public abstract record LearningRateSchedule
     /// <summary>Multiply by <paramref name="gamma"/> every <paramref name="every"/> epochs.</summary>
     public static LearningRateSchedule Step(double gamma, int every) => new StepSchedule(gamma, every);
 
-    /// <summary>Cosine from 1 down to <paramref name="minFactor"/> at the last epoch.</summary>
+    /// <summary>
+    /// Cosine decay from 1 towards <paramref name="minFactor"/>: <c>min + (1 − min)·½(1 + cos(π·e/E))</c>. The curve reaches
+    /// <paramref name="minFactor"/> one epoch after the last, so every epoch trains (with <c>e/(E − 1)</c> the last epoch
+    /// ran at the minimum, i.e. at learning rate 0 by default, and <c>Epochs(2)</c> trained one epoch).
+    /// </summary>
     public static LearningRateSchedule Cosine(double minFactor = 0) => new CosineSchedule(minFactor);
 
     /// <summary>Parses "constant", "step:GAMMA:EVERY" or "cosine[:MIN]", naming the bad part on error.</summary>
@@ -61,7 +65,7 @@ public abstract record LearningRateSchedule
 
         public double MinFactor { get; }
         public override double Factor(int epoch, int epochs)
-            => epochs <= 1 ? 1 : MinFactor + (1 - MinFactor) * 0.5 * (1 + Math.Cos(Math.PI * epoch / (epochs - 1)));
+            => epochs <= 1 ? 1 : MinFactor + (1 - MinFactor) * 0.5 * (1 + Math.Cos(Math.PI * epoch / epochs));
         public override string ToString() => $"cosine:{MinFactor}";
     }
 }

@@ -11,6 +11,9 @@ public sealed record TrainingOptions(int Epochs, int BatchSize, OptimizerSpec Op
     /// <summary>Random translations of the training images (none when null); test images are never shifted.</summary>
     public RandomShift? Shift { get; init; }
 
+    /// <summary>Continue after this checkpoint's epochs instead of from the start (the model and optimizer must match it).</summary>
+    public TrainingCheckpoint? Resume { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad value and what is allowed.</summary>
     public void Validate()
     {

@@ -23,6 +23,74 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void A_diverging_training_stops_at_once_and_exits_3_naming_epoch_batch_and_tensor()
+    {
+        // It printed "loss NaN", then "test accuracy 9.80 %", and exited 0.
+        var (exit, output, err) = Hwdsl.Run("train", "--lr", "3e38", "--optimizer", "sgd", "--hidden", "32", "--epochs", "2", "--threads", "1");
+        Assert.True(exit == 3, $"exit {exit}\n{err}\n{output}");
+        Assert.Matches(@"^hwdsl: training diverged at epoch 1/2, batch \d+/600: (the mini-batch loss is (NaN|\+∞)|dense layer \d (weights|bias) .* became)", err);
+        Assert.Contains("(learning rate 3E+38); lower the learning rate", err);
+        Assert.DoesNotContain("test accuracy", output);
+        Assert.DoesNotContain("epoch   1/2", output);
+    }
+
+    [Fact]
+    public void Options_are_checked_before_the_data_loads_and_layer_sizes_before_anything_is_allocated()
+    {
+        // An empty data folder: loading MNIST from it would fail (or fetch); a bad option must be reported first.
+        var empty = Directory.CreateTempSubdirectory("hwdsl-empty-data-").FullName;
+        try
+        {
+            var env = new Dictionary<string, string> { ["HWDSL_DATA"] = empty };
+            var (exit, _, err) = Hwdsl.RunWith(env, "train", "--epochs", "-1");
+            Assert.Equal(2, exit);
+            Assert.Equal("hwdsl: epochs must be at least 1; got -1.", err.Trim());
+            (exit, _, err) = Hwdsl.RunWith(env, "train", "--schedule", "cosine:2");
+            Assert.Equal(2, exit);
+            Assert.Contains("cosine schedule minimum factor must be in [0, 1]; got 2", err);
+        }
+        finally
+        {
+            Directory.Delete(empty, true);
+        }
+        var (e2, _, err2) = Hwdsl.Run("train", "--hidden", "65536,65536", "--epochs", "1");
+        Assert.Equal(2, e2);
+        Assert.Contains("hwdsl: dense layer 2 (65536 → 65536) needs a 65536×65536 weight matrix of 4,294,967,296 values; one array holds at most 2,147,483,591", err2);
+    }
+
+    [Fact]
+    public void HWDSL_DATA_naming_a_missing_folder_exits_2_naming_the_variable()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "hwdsl-missing-" + Guid.NewGuid().ToString("N"));
+        var (exit, _, err) = Hwdsl.RunWith(new Dictionary<string, string> { ["HWDSL_DATA"] = missing }, "train", "--epochs", "1");
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"hwdsl: HWDSL_DATA={missing}: the folder {missing} does not exist", err);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public void Runs_lists_nothing_for_an_empty_folder_and_refuses_a_missing_one()
+    {
+        var empty = Directory.CreateTempSubdirectory("hwdsl-runs-").FullName;
+        try
+        {
+            var (exit, output, _) = Hwdsl.Run("runs", empty);
+            Assert.Equal(0, exit);
+            Assert.Contains("no run folders below", output);
+            (exit, _, var err) = Hwdsl.Run("runs", Path.Combine(empty, "nope"));
+            Assert.Equal(2, exit);
+            Assert.Contains("no such folder", err);
+            (exit, _, err) = Hwdsl.Run("replay", empty);
+            Assert.Equal(2, exit);
+            Assert.Contains("not a run folder (no readable run.json)", err);
+        }
+        finally
+        {
+            Directory.Delete(empty, true);
+        }
+    }
+
+    [Fact]
     public void Describe_reports_version_simd_path_cores_and_data_cache()
     {
         var (exit, output, _) = Hwdsl.Run("describe");

@@ -9,9 +9,13 @@ internal static class Hwdsl
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static (int Exit, string Out, string Err) Run(params string[] args)
+    public static (int Exit, string Out, string Err) Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Run"/>, with extra environment variables.</summary>
+    public static (int Exit, string Out, string Err) RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot };
+        foreach (var (k, v) in environment) info.Environment[k] = v;
         info.ArgumentList.Add(Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         using var p = Process.Start(info)!;

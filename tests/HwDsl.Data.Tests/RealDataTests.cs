@@ -56,6 +56,27 @@ public sealed class RealDataTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void HWDSL_DATA_naming_a_missing_folder_is_an_error_naming_the_variable_and_nothing_is_created()
+    {
+        // Issue 18: the folder was silently created and filled with a fresh download.
+        string? saved = Environment.GetEnvironmentVariable("HWDSL_DATA");
+        var missing = Path.Combine(Path.GetTempPath(), "hwdsl-no-such-data-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Environment.SetEnvironmentVariable("HWDSL_DATA", missing);
+            var e = Assert.Throws<DataException>(() => new DatasetStore().Load("mnist"));
+            Assert.StartsWith($"HWDSL_DATA={missing}: the folder {missing} does not exist; create it (mkdir -p {missing}) or unset HWDSL_DATA", e.Message);
+            Assert.False(Directory.Exists(missing));
+            // An explicit root is the caller's choice, not a typo in the environment: created as needed.
+            Assert.Equal(Path.Combine(missing, "x"), new DatasetStore(Path.Combine(missing, "x")).Root);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("HWDSL_DATA", saved);
+        }
+    }
+
+    [Fact]
     public void Default_root_follows_HWDSL_DATA_then_XDG_CACHE_HOME()
     {
         string? saved = Environment.GetEnvironmentVariable("HWDSL_DATA");

@@ -74,7 +74,7 @@ public sealed class SketchTests
     [Fact]
     public void Minimal_experiment_uses_defaults()
     {
-        var spec = Experiment.Named("min").Data(Datasets.FashionMnist).Network(n => n.Dense(10)).Build();
+        var spec = Experiment.Named("min").Data(Datasets.FashionMnist).Network(n => n.Dense(10)).On(Hardware.DifferentialPair()).Build();
         var l = Assert.Single(spec.Layers);
         Assert.Equal(new LayerHardware(0, false, Hardware.DefaultDevice, WeightMapping.DifferentialPair, Hardware.DefaultWeightBits,
             null, null, ElementSpec.Ideal, ElementSpec.Ideal, WeightRange.MaxAbs, 0, 0), l);
@@ -147,7 +147,23 @@ public sealed class SketchTests
     [Fact]
     public void Named_datasets_skip_the_class_check()
     {
-        var spec = Experiment.Named("x").Data(Datasets.Named("my-data")).Network(n => n.Dense(3)).Build();
+        var spec = Experiment.Named("x").Data(Datasets.Named("my-data")).Network(n => n.Dense(3)).Train(t => t.Float()).Build();
         Assert.Equal(new DatasetRef("my-data"), spec.Data);
+    }
+
+    [Fact]
+    public void Mapped_modes_without_declared_hardware_are_refused_saying_how_to_ask_for_the_default()
+    {
+        // Issue 18: hardware-aware training silently ran on invisible 8-bit ideal defaults and reported a "deployed" accuracy.
+        var bare = Experiment.Named("bare").Data(Datasets.Mnist).Network(n => n.Dense(64).ClippedRelu().Dense(10));
+        var byDefault = Assert.Single(Assert.Throws<SpecException>(() => bare.Build()).Errors);
+        Assert.Equal("HW0309", byDefault.Code);
+        Assert.Equal("Mode HardwareAware (the default mode) maps the network onto hardware, but no hardware was declared; declare it with "
+            + ".On(Hardware.DifferentialPair()) for the default differential pair (or any other Hardware), or train .Float() for the software baseline.", byDefault.Message);
+        Assert.EndsWith("SketchTests.cs", byDefault.File);   // the network's line: the default mode has none of its own
+        var naive = Assert.Single(Assert.Throws<SpecException>(() => bare.With(t => t.NaiveMapping()).Build()).Errors);
+        Assert.StartsWith("Mode NaiveMapping maps the network onto hardware", naive.Message);
+        Assert.Equal(TrainingMode.Float, bare.With(t => t.Float()).Build().Training.Mode);
+        Assert.Equal(TrainingMode.HardwareAware, bare.On(Hardware.DifferentialPair()).Build().Training.Mode);
     }
 }

@@ -45,7 +45,7 @@ public sealed class ReplEngineTests
     public async Task Values_print_readably_and_errors_name_the_submission()
     {
         var (engine, output) = Create();
-        await engine.SubmitAsync("Experiment.Named(\"v\").Data(Datasets.Mnist).Network(n => n.Dense(10)).Build()");
+        await engine.SubmitAsync("Experiment.Named(\"v\").Data(Datasets.Mnist).Network(n => n.Dense(10)).On(Hardware.DifferentialPair()).Build()");
         await engine.SubmitAsync("Hardware.DifferentialPair().WeightBits(0); Experiment.Named(\"v\").Data(Datasets.Mnist).Network(n => n.Dense(10)).On(Hardware.DifferentialPair().WeightBits(0)).Build();");
         await engine.SubmitAsync("\"text\"");
         await engine.SubmitAsync("#nosuch");

@@ -32,7 +32,7 @@ public sealed class LocalExecutorTests
         Assert.Equal(before, File.GetLastWriteTimeUtc(Path.Combine(folder.PointDir(folder.Manifest.Points[0]), "point.json")));
         Assert.Empty(folder.Unfinished());
         var csv = File.ReadAllLines(Path.Combine(folder.Root, "results.csv"));
-        Assert.Equal("point,bits,seed,status,exit_code,acc,bits_seen,run_record,log", csv[0]);
+        Assert.Equal("point,bits,seed,status,exit_code,acc,bits_seen,run_record,log,reason", csv[0]);
         Assert.Equal(["0.2", "0.21", "0.3", "0.31", "0.4", "0.41"], csv.Skip(1).Select(l => l.Split(',')[5]));
     }
 

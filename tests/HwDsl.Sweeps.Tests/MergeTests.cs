@@ -35,11 +35,11 @@ public sealed class MergeTests
         }
         Assert.Equal(texts[0], texts[1]);
         var csv = texts[0].Split('\n');
-        Assert.Equal("point,bits,seed,status,exit_code,acc,mode,run_record,log", csv[0]);
+        Assert.Equal("point,bits,seed,status,exit_code,acc,mode,run_record,log,reason", csv[0]);
         Assert.StartsWith("bits2_seed0-", csv[1]);
         Assert.Contains(",2,0,done,0,0.90,m0,points/bits2_seed0-", csv[1]);
         Assert.Contains(",4,0,failed,1,,,,points/bits4_seed0-", csv[3]);
-        Assert.EndsWith("/stderr.log", csv[3]);
+        Assert.EndsWith("/stderr.log,", csv[3]);   // no run folder below it, so no reason
     }
 
     [Fact]

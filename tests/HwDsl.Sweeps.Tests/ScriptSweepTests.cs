@@ -34,4 +34,21 @@ public sealed class ScriptSweepTests
         }
         if (roots.Count == 2) Assert.Equal(File.ReadAllText(Path.Combine(roots[0], "results.csv")), File.ReadAllText(Path.Combine(roots[1], "results.csv")));
     }
+
+    [Fact]
+    public void A_diverged_point_is_failed_with_its_reason_in_the_status_and_the_table()
+    {
+        using var dir = new TempDir();
+        var root = Path.Combine(dir.Path, "div");
+        var script = Path.Combine(AppContext.BaseDirectory, "Scripts", "diverge.csx");
+        var (exit, output, err) = Hwdsl.Run("sweep", script, "--grid", "lr=0.01,3e38", "-o", root);
+        Assert.True(exit == 1, output + err);
+        Assert.Matches(@"failed +lr=3e38 +exit 3 +diverged: training diverged at epoch 1/2, batch \d+/10: .* \(epoch 1, batch \d+\)", output);
+        (exit, output, _) = Hwdsl.Run("sweep", "status", root);
+        Assert.Matches(@"failed +lr=3e38 +exit 3 +diverged: training diverged at epoch 1/2", output);
+        var csv = File.ReadAllLines(Path.Combine(root, "results.csv"));
+        Assert.EndsWith(",reason", csv[0]);
+        Assert.Contains(csv, l => l.Split(',')[1] == "0.01" && l.Contains(",done,", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.Split(',')[1] == "3e38" && l.Contains(",failed,3,", StringComparison.Ordinal) && l.Contains("diverged: training diverged at epoch 1/2", StringComparison.Ordinal));
+    }
 }

@@ -129,6 +129,27 @@ public sealed class TrainerTests
         Assert.Contains("Nesterov momentum needs momentum > 0", Assert.Throws<ArgumentException>(() => new SgdSpec(0.1, 0, Nesterov: true).Validate()).Message);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(10)]
+    public void The_last_epoch_of_a_cosine_schedule_trains(int epochs)
+    {
+        // Issue 18: cos(π·e/(E−1)) gave the last epoch learning rate 0, so Epochs(2) trained one epoch.
+        var data = SyntheticData.Blobs(8, 2, 200, 50);
+        var model = Sequential<float>.Mlp(8, [8], 2, Activation.Relu, seed: 1);
+        var observer = new WeightsPerEpoch(model);
+        var result = Trainer.Train(model, data, Options(epochs) with { Schedule = LearningRateSchedule.Cosine() }, new MacPool(1), observer);
+        Assert.True(result.Epochs[^1].LearningRate > 0, $"last epoch's learning rate {result.Epochs[^1].LearningRate}");
+        Assert.NotEqual(observer.After[^2], observer.After[^1]);
+    }
+
+    private sealed class WeightsPerEpoch(Sequential<float> model) : ITrainingObserver
+    {
+        public List<float[]> After { get; } = [];
+        public void OnBatch(int epoch, int batch, int batches, double runningLoss) { }
+        public void OnEpoch(EpochMetrics metrics) => After.Add(Weights(model));
+    }
+
     [Fact]
     public void Schedules_give_the_documented_factors_and_parse_errors_name_the_text()
     {
@@ -137,8 +158,10 @@ public sealed class TrainerTests
         Assert.Equal([1, 1, 0.5, 0.5, 0.25], Enumerable.Range(0, 5).Select(e => step.Factor(e, 5)));
         var cosine = LearningRateSchedule.Parse("cosine:0.1");
         Assert.Equal(1, cosine.Factor(0, 5), 12);
-        Assert.Equal(0.55, cosine.Factor(2, 5), 12);
-        Assert.Equal(0.1, cosine.Factor(4, 5), 12);
+        Assert.Equal(0.1 + 0.45 * (1 + Math.Cos(0.4 * Math.PI)), cosine.Factor(2, 5), 12);
+        // The last epoch trains: above the minimum factor (0.186 here), never at it.
+        Assert.Equal(0.1 + 0.45 * (1 + Math.Cos(0.8 * Math.PI)), cosine.Factor(4, 5), 12);
+        Assert.True(LearningRateSchedule.Cosine().Factor(1, 2) > 0.49);
         Assert.Contains("'linear'", Assert.Throws<ArgumentException>(() => LearningRateSchedule.Parse("linear")).Message);
         Assert.Contains("gamma must be in (0, 1]; got 2", Assert.Throws<ArgumentException>(() => LearningRateSchedule.Parse("step:2:1")).Message);
     }

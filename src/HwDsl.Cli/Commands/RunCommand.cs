@@ -6,13 +6,14 @@ using HwDsl.Scripting;
 namespace HwDsl.Cli.Commands;
 
 /// <summary>
-/// <c>hwdsl run script.csx [--quick] [--set name=value]... [--output DIR] [-- args]</c>: compiles the script (or takes it
-/// from the compile cache) and runs it with <see cref="ScriptGlobals"/>. Compile errors, DSL errors and failures in the
-/// script print as <c>file(line[,col]): error CODE: message</c> and exit 1.
+/// <c>hwdsl run script.csx [--quick] [--set name=value]... [--output DIR] [--resume DIR] [-- args]</c>: compiles the script
+/// (or takes it from the compile cache) and runs it with <see cref="ScriptGlobals"/>. Compile errors, DSL errors and
+/// failures in the script print as <c>file(line[,col]): error CODE: message</c> and exit 1; a file that cannot be read or
+/// written, or a resume that does not match, exit 2; a diverged run exits 3.
 /// </summary>
 internal static class RunCommand
 {
-    public const int ScriptFailed = 1;
+    public const int ScriptFailed = ScriptException.Failed;
 
     public static Command Create()
     {
@@ -21,33 +22,31 @@ internal static class RunCommand
         var quick = new Option<bool>("--quick") { Description = "a small subset that runs in seconds (the script sees Quick = true)" };
         var set = new Option<string[]>("--set") { Description = "a script parameter, name=value (read with Param(\"name\", fallback)); repeatable", AllowMultipleArgumentsPerToken = false };
         var output = new Option<string?>("--output", "-o") { Description = "the folder for this run's results (default results/<script name>)" };
+        var resume = new Option<string?>("--resume") { Description = "continue an earlier run of this script: its output folder or one of its run folders (runs go on from their last finished epoch)" };
         var noCache = new Option<bool>("--no-cache") { Description = "compile even when a compiled copy is cached" };
         var threads = TrainCommand.ThreadsOption();
-        var command = new Command("run", "Run a .csx experiment script.") { script, rest, quick, set, output, noCache, threads };
+        var command = new Command("run", "Run a .csx experiment script.") { script, rest, quick, set, output, resume, noCache, threads };
         command.SetAction((parse, cancel) =>
         {
             var path = parse.GetValue(script)!;
             var parameters = ParseSets(parse.GetValue(set) ?? []);
-            var folder = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path)));
             try
             {
                 var compiled = parse.GetValue(noCache) ? ScriptCompiler.Compile(path) : ScriptCache.Default.GetOrCompile(path, out _);
-                Directory.CreateDirectory(folder);
                 using var pool = TrainCommand.CreatePool(parse.GetValue(threads));
                 using var plugins = PluginCli.Start(parse);
-                var options = new ExperimentOptions
-                {
-                    Pool = pool, Cancel = cancel, Observer = new TrainingConsole(), RunRoot = Path.Combine(folder, "runs"),
-                    Devices = plugins.Catalog, Log = Console.WriteLine,
-                };
-                var globals = new ScriptGlobals(parse.GetValue(rest) ?? [], parse.GetValue(quick), folder, options, parameters);
-                ScriptRunner.Run(compiled, globals, parameters.Keys);
+                var run = parse.GetValue(resume) is { } from
+                    ? ScriptRerun.Resume(from, compiled, parameters, parse.GetValue(quick), parse.GetValue(rest), parse.GetValue(output), pool.Threads, plugins.Catalog)
+                    : ScriptRun.Fresh(compiled, parameters, parse.GetValue(quick), parse.GetValue(rest) ?? [],
+                        parse.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path)), pool.Threads);
+                CheckWritable(run.Output, parse.GetValue(output) is null ? "the output folder" : "--output");
+                run.Execute(new ExperimentOptions { Pool = pool, Cancel = cancel, Observer = new TrainingConsole(), Devices = plugins.Catalog, Log = Console.WriteLine });
                 return Task.FromResult(0);
             }
             catch (ScriptException e)
             {
                 Console.Error.WriteLine(e.Message);
-                return Task.FromResult(ScriptFailed);
+                return Task.FromResult(e.ExitCode);
             }
             catch (SpecException e)
             {
@@ -56,6 +55,22 @@ internal static class RunCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Creates <paramref name="folder"/> and writes a probe file into it, so an unwritable output is refused before any training.</summary>
+    internal static void CheckWritable(string folder, string what)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".hwdsl-write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"{what} {folder} cannot be written: {e.Message}");
+        }
     }
 
     private static Dictionary<string, string> ParseSets(IEnumerable<string> sets)

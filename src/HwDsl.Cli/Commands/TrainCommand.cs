@@ -42,16 +42,20 @@ internal static class TrainCommand
                 "sgd" => new SgdSpec(parse.GetValue(lr), parse.GetValue(momentum), parse.GetValue(weightDecay)),
                 var other => throw new UserInputException($"--optimizer: unknown optimizer '{other}'; allowed: adam, adamw, sgd."),
             };
+            // Everything that can be checked without the data is checked before it loads (MNIST takes seconds to load and verify).
+            var schedule0 = LearningRateSchedule.Parse(parse.GetValue(schedule)!);
+            var checkedOptions = new TrainingOptions(parse.GetValue(epochs), parse.GetValue(batch), optimizerSpec, schedule0, seedList[0]);
+            checkedOptions.Validate();
             var pool = CreatePool(parse.GetValue(threads));
             var store = new DatasetStore();
             var console = new TrainingConsole();
             var data = store.Load(parse.GetValue(dataset)!, console.Log);
+            ModelSize.Check([data.Train.FeatureCount, .. hiddenSizes, data.Train.ClassCount], checkedOptions.BatchSize, checkedOptions.EvaluationBatchSize,
+                optimizerSpec is SgdSpec { Momentum: 0 } ? 2 : optimizerSpec is SgdSpec ? 3 : 4);
             var results = new List<TrainingResult>();
             foreach (var seed in seedList)
             {
-                var options = new TrainingOptions(parse.GetValue(epochs), parse.GetValue(batch), optimizerSpec,
-                    LearningRateSchedule.Parse(parse.GetValue(schedule)!), seed);
-                options.Validate();
+                var options = checkedOptions with { Seed = seed };
                 var model = Sequential<float>.Mlp(data.Train.FeatureCount, hiddenSizes, data.Train.ClassCount, parse.GetValue(activation), seed);
                 console.Log($"{data.Name}: {data.Train.Count} train / {data.Test.Count} test; model {model.Describe()} ({model.ParameterCount:N0} parameters); " +
                             $"{optimizerSpec}, batch {options.BatchSize}, {options.Schedule} schedule, seed {seed}, {pool.Threads} thread(s)");

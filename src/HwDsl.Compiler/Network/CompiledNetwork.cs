@@ -9,7 +9,7 @@ namespace HwDsl.Compiler;
 /// quantizers in order. One object computes all three <see cref="NetworkPhase"/>s over the same parameters, so a
 /// float-trained network can be deployed (naive mapping) and a hardware-aware one evaluated as deployed.
 /// </summary>
-public sealed class CompiledNetwork : ILayer<float>, IEpochAware
+public sealed class CompiledNetwork : ILayer<float>, IEpochAware, IStatefulModel
 {
     private readonly RelaxationSpec? _relaxation;
     private NetworkPhase _phase;
@@ -144,6 +144,22 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware
         if (other.Parameters.Count != Parameters.Count || other.Parameters.Zip(Parameters).Any(p => p.First.Length != p.Second.Length))
             throw new ArgumentException("the networks differ in topology; parameters cannot be copied.");
         foreach (var (from, to) in other.Parameters.Zip(Parameters)) from.Values.CopyTo(to.Values);
+    }
+
+    /// <summary>The state of the layers that keep some (a statistics-aware die resampler's position), concatenated in layer order.</summary>
+    public byte[] SaveState() => [.. Layers.OfType<IStatefulModel>().SelectMany(l => l.SaveState())];
+
+    /// <summary>Restores <see cref="SaveState"/>'s bytes; each stateful layer's part has a fixed size.</summary>
+    public void LoadState(ReadOnlySpan<byte> state)
+    {
+        foreach (var layer in Layers.OfType<IStatefulModel>())
+        {
+            var size = layer.SaveState().Length;
+            if (state.Length < size) throw new ArgumentException("the saved model state is shorter than this network's.");
+            layer.LoadState(state[..size]);
+            state = state[size..];
+        }
+        if (state.Length > 0) throw new ArgumentException("the saved model state is longer than this network's.");
     }
 
     /// <inheritdoc />

@@ -44,12 +44,14 @@ namespace HwDsl;
 /// <item><term>HW0306</term><description>Step schedule: gamma in (0, 1], every ≥ 1; schedule not null</description></item>
 /// <item><term>HW0307</term><description>relaxation: sigmoid beta from/to finite and &gt; 0, to ≥ from; relaxation not null</description></item>
 /// <item><term>HW0308</term><description>NaiveMapping or HardwareAware with every layer digital (nothing to map)</description></item>
+/// <item><term>HW0309</term><description>NaiveMapping or HardwareAware with no hardware declared</description></item>
 /// <item><term>HW0401</term><description>evaluation samples must be ≥ 1</description></item>
 /// <item><term>HW0402</term><description>samples &gt; 1 but no layer has programming or read noise (every draw is the same)</description></item>
 /// <item><term>HW0403</term><description>samples &gt; 1 in Float mode (evaluated once, in float)</description></item>
 /// <item><term>HW0404</term><description>experiment name must be non-empty</description></item>
 /// <item><term>HW0405</term><description>data set name must be non-empty</description></item>
 /// <item><term>HW0406</term><description>an experiment without a data set (F# <c>experiment { }</c>; C# staging makes it impossible)</description></item>
+/// <item><term>HW0407</term><description>a layer's weights or activations exceed one array, or the network the memory limit</description></item>
 /// <item><term>HW0501</term><description>a fixed defect rate must be in [0, 1]</description></item>
 /// <item><term>HW0502</term><description>Dist.Beta needs 0 &lt; mean &lt; 1 and 0 &lt; sd² &lt; mean(1 − mean)</description></item>
 /// <item><term>HW0503</term><description>the mean defect rates of a layer add up to more than 1</description></item>
@@ -204,6 +206,10 @@ public static class RuleCodes
     /// <summary>HW0308: NaiveMapping or HardwareAware with every layer digital (nothing to map).</summary>
     public const string NothingToMap = "HW0308";
 
+    /// <summary>HW0309: NaiveMapping or HardwareAware (the default mode) with no hardware declared; declare it with
+    /// <c>On(Hardware.DifferentialPair())</c> (its defaults) or train <c>Float()</c>.</summary>
+    public const string NoHardware = "HW0309";
+
     /// <summary>HW0401: evaluation samples must be ≥ 1.</summary>
     public const string Samples = "HW0401";
 
@@ -221,6 +227,10 @@ public static class RuleCodes
 
     /// <summary>HW0406: an experiment without a data set (F# <c>experiment { }</c> has no staging to prevent it).</summary>
     public const string MissingData = "HW0406";
+
+    /// <summary>HW0407: a layer's weights or activations exceed one array, or the network exceeds the memory the process may
+    /// use (checked by the runner against the data set's input width, before anything is allocated).</summary>
+    public const string NetworkSize = "HW0407";
 
     /// <summary>HW0140: DevicePreset name must be non-empty.</summary>
     public const string DevicePresetName = "HW0140";

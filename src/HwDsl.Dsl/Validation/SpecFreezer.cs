@@ -32,6 +32,7 @@ internal static class SpecFreezer
 
         // Training (HW03xx) and evaluation (HW04xx).
         var training = TrainingRules.Check(state.Training.Settings, layers, errors, provenance);
+        TrainingRules.CheckHardwareDeclared(training, state.Hardware is not null, provenance["Training.Mode"], provenance["Network"], errors);
         var evaluation = EvaluationRules.Check(state.Evaluation.Settings, training.Mode, layers, errors, provenance);
         (training, evaluation) = DefectRules.Check(state.Training.Settings, state.Evaluation.Settings, training, evaluation, layers, errors, provenance);
 

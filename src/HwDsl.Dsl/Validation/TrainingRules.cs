@@ -53,6 +53,18 @@ internal static class TrainingRules
         { Rounding = rounding, Noise = modeValue == TrainingMode.HardwareAware ? noise.Value : null };
     }
 
+    /// <summary>HW0309: a mapped mode needs hardware that was declared, not the silent defaults of an experiment without <c>On(...)</c>.</summary>
+    internal static void CheckHardwareDeclared(TrainingSpec training, bool declared, Provenance modeWhere, Provenance networkWhere, Errors errors)
+    {
+        if (declared || training.Mode == TrainingMode.Float) return;
+        var byDefault = modeWhere.Source == ValueSource.Default;
+        var mode = byDefault ? $"{training.Mode} (the default mode)" : training.Mode.ToString();
+        if (byDefault) modeWhere = networkWhere;   // the default has no line of its own: point at the network it would map
+        errors.Add(RuleCodes.NoHardware, "Mode", training.Mode,
+            $"Mode {mode} maps the network onto hardware, but no hardware was declared; declare it with .On(Hardware.DifferentialPair()) " +
+            "for the default differential pair (or any other Hardware), or train .Float() for the software baseline.", modeWhere);
+    }
+
     /// <summary>
     /// The recipe every training vocabulary shares (optimizer, learning rate, momentum, weight decay, epochs, batch,
     /// schedule), with its checks; <paramref name="code"/> is the learning-rate, epochs and batch code of the vocabulary

@@ -12,7 +12,9 @@ namespace HwDsl.Experiments;
 /// </summary>
 public static class CoreExperimentRunner
 {
-    /// <summary>Runs <paramref name="spec"/>; cancellation returns what was finished.</summary>
+    /// <summary>Runs <paramref name="spec"/>; cancellation returns what was finished. run.json ends with the run's true status
+    /// (completed, cancelled, failed or diverged, with the member, epoch and batch), and each trained member leaves a
+    /// checkpoint after every epoch, so a resumed script continues the run from there.</summary>
     public static CoreExperimentResult Run(CoreExperimentSpec spec, ExperimentOptions? options = null)
     {
         options ??= new ExperimentOptions();
@@ -21,36 +23,75 @@ public static class CoreExperimentRunner
         if (data.Train.FeatureCount != spec.Network.Width * spec.Network.Height || data.Train.ClassCount != spec.Network.Classes)
             throw new ArgumentException($"data set '{data.Name}' has {data.Train.FeatureCount} inputs and {data.Train.ClassCount} classes; " +
                 $"the core network expects {spec.Network.Width * spec.Network.Height} and {spec.Network.Classes}.");
-        var run = RunFolder.Create(spec.Name, options.RunRoot);
-        options.Log?.Invoke($"run folder: {run.Path}");
-        run.WriteText("spec.txt", spec.DebugView());
+        // Numbered like experiment runs, so a resumed script continues this run in its own folder.
+        var ordinal = options.Invocation?.NextOrdinal();
+        var earlier = ordinal is { } o ? options.Resume?.Folder(o) : null;
+        var run = earlier is null ? RunFolder.Create(spec.Name, options.RunRoot) : RunFolder.Open(earlier);
+        options.Log?.Invoke($"run folder: {run.Path}{(earlier is null ? "" : " (resumed)")}");
+        var text = spec.DebugView();
+        if (earlier is not null && File.Exists(Path.Combine(earlier, "spec.txt")) && File.ReadAllText(Path.Combine(earlier, "spec.txt")) != text)
+            throw new RunException($"cannot resume {earlier}: run {ordinal} of the script is now a different experiment ('{spec.Name}', spec.txt differs); resume with the same script and --set values.");
+        run.WriteText("spec.txt", text);
+        var record = new CoreRunRecord(spec, data, pool.Threads, options.Invocation, ordinal);
+        run.WriteJson("run.json", record.With(RunStatus.Running));
 
         var members = new List<CoreEvaluation>();
         var trainedAccuracy = double.NaN;
         var completed = true;
         var learned = spec.Training.Method == CoreTrainingMethod.LearnedBinary;
         CoreNetwork? network = null;
-        for (var m = 0; m < spec.Members && completed; m++)
+        var m = 0;
+        try
         {
-            if (network is null || learned)
+            for (; m < spec.Members && completed; m++)
             {
-                network = new CoreNetwork(spec.Network, spec.Training, spec.Seed + m);
-                var trained = Trainer.Train(network, data, Options(spec, spec.Seed + m), pool, options.Observer, options.Cancel);
-                completed = trained.Completed;
-                if (m == 0 && trained.Epochs.Count > 0) trainedAccuracy = trained.Epochs[^1].TestAccuracy;
-                if (!completed) break;
+                if (network is null || learned)
+                {
+                    // One checkpoint per trained member: a resumed run restores finished members and continues the one it was in.
+                    var file = $"checkpoint-member{m + 1}.bin";
+                    network = new CoreNetwork(spec.Network, spec.Training, spec.Seed + m);
+                    var resume = earlier is null ? null : CheckpointFile.Read(earlier, file)?.Checkpoint;
+                    var sink = new CoreCheckpoints(run, file, options.Observer, options.Checkpoints);
+                    var trained = Trainer.Train(network, data, Options(spec, spec.Seed + m) with { Resume = resume }, pool, sink, options.Cancel);
+                    completed = trained.Completed;
+                    if (m == 0 && trained.Epochs.Count > 0) trainedAccuracy = trained.Epochs[^1].TestAccuracy;
+                    if (!completed) break;
+                }
+                var deployed = learned ? DeployedCores.Binarized(network) : DeployedCores.Sampled(network, spec.Seed, m);
+                members.Add(deployed.Evaluate(data.Test, spec.Seed, options.Cancel));
+                options.Log?.Invoke($"member {m + 1}/{spec.Members}: deployed accuracy {CoreEvaluation.Accuracy([members[^1]]):P2}");
             }
-            var deployed = learned ? DeployedCores.Binarized(network) : DeployedCores.Sampled(network, spec.Seed, m);
-            members.Add(deployed.Evaluate(data.Test, spec.Seed, options.Cancel));
-            options.Log?.Invoke($"member {m + 1}/{spec.Members}: deployed accuracy {CoreEvaluation.Accuracy([members[^1]]):P2}");
-        }
 
-        var rows = spec.Ensembles.Where(k => k <= members.Count).Select(k => Summarize(members.Take(k).ToList())).ToList();
-        var result = new CoreExperimentResult(spec.Name, spec.Training.Method, spec.Seed, rows,
-            [.. members.Select(e => CoreEvaluation.Accuracy([e]))], trainedAccuracy, completed, run.Path);
-        run.WriteCsv("results.csv", ["name", "method", "seed", "ensemble", "accuracy", "cores", "neuron_spikes_per_image", "synaptic_events_per_image", "axon_spikes_per_image"],
-            rows.Select(r => (IReadOnlyList<object?>)[spec.Name, spec.Training.Method, spec.Seed, r.Size, r.Accuracy, r.Cores, r.NeuronSpikesPerImage, r.SynapticEventsPerImage, r.AxonSpikesPerImage]));
-        return result;
+            var rows = spec.Ensembles.Where(k => k <= members.Count).Select(k => Summarize(members.Take(k).ToList())).ToList();
+            var result = new CoreExperimentResult(spec.Name, spec.Training.Method, spec.Seed, rows,
+                [.. members.Select(e => CoreEvaluation.Accuracy([e]))], trainedAccuracy, completed, run.Path);
+            run.WriteCsv("results.csv", ["name", "method", "seed", "ensemble", "accuracy", "cores", "neuron_spikes_per_image", "synaptic_events_per_image", "axon_spikes_per_image"],
+                rows.Select(r => (IReadOnlyList<object?>)[spec.Name, spec.Training.Method, spec.Seed, r.Size, r.Accuracy, r.Cores, r.NeuronSpikesPerImage, r.SynapticEventsPerImage, r.AxonSpikesPerImage]));
+            run.WriteJson("run.json", record.With(completed ? RunStatus.Completed : RunStatus.Cancelled));
+            return result;
+        }
+        catch (OperationCanceledException)
+        {
+            run.WriteJson("run.json", record.With(RunStatus.Cancelled));
+            throw;
+        }
+        catch (Exception e)
+        {
+            var failure = RunFailure.From(e);
+            run.WriteJson("run.json", record.With(failure.Status, failure, m));
+            throw;
+        }
+    }
+
+    /// <summary>Forwards progress and writes one member's checkpoint after every epoch.</summary>
+    private sealed class CoreCheckpoints(RunFolder run, string file, ITrainingObserver? inner, bool enabled) : ICheckpointSink
+    {
+        public void OnBatch(int epoch, int batch, int batches, double runningLoss) => inner?.OnBatch(epoch, batch, batches, runningLoss);
+        public void OnEpoch(EpochMetrics metrics) => inner?.OnEpoch(metrics);
+        public void OnCheckpoint(TrainingCheckpoint checkpoint)
+        {
+            if (enabled) CheckpointFile.Write(run, checkpoint, [], final: checkpoint.EpochsDone == checkpoint.Epochs[^1].Epochs, file);
+        }
     }
 
     /// <summary>Accuracy and energy proxy of an ensemble (counts summed over its members).</summary>

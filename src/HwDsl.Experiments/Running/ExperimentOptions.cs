@@ -33,6 +33,15 @@ public sealed record ExperimentOptions
     /// <summary>The device models experiments can name.</summary>
     public DeviceCatalog? Devices { get; init; }
 
+    /// <summary>The script invocation these runs belong to (recorded in each run.json for replay and resume), or null.</summary>
+    public ScriptInvocation? Invocation { get; init; }
+
+    /// <summary>Continue the runs of an earlier invocation (by ordinal) instead of starting fresh ones, or null.</summary>
+    public ResumeSource? Resume { get; init; }
+
+    /// <summary>Write checkpoint.bin after every epoch (default), so the run can be resumed.</summary>
+    public bool Checkpoints { get; init; } = true;
+
     /// <summary>Receives one-line messages (data fetching, where the run folder is).</summary>
     public Action<string>? Log { get; init; }
 }

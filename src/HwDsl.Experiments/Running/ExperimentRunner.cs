@@ -35,28 +35,38 @@ public static class ExperimentRunner
         options ??= new ExperimentOptions();
         var pool = options.Pool ?? MacPool.Shared;
         var data = options.LoadData(spec.Data.Name);
-        // Bound before anything is written or trained: every device value final, every rule checked.
+        RunChecks.BeforeCompile(spec, data);
+        // Bound before anything is written or trained: every device value final, every rule checked, die maps read.
         var network = NetworkCompiler.Compile(ExperimentBinder.Bind(spec, options.Devices ?? DeviceCatalog.Default, data.Train.FeatureCount, data.Train.ClassCount));
         if (start is not null) network.CopyParametersFrom(start);
         network.Calibration = DeployedEvaluation.CalibrationBatch(data.Train);
         var training = ToTrainingOptions(spec);
+        training.Validate();
 
-        var run = RunFolder.Create(spec.Name, options.RunRoot);
-        options.Log?.Invoke($"run folder: {run.Path}");
-        var record = new RunRecord(spec, data, network, pool.Threads);
-        run.WriteText("spec.txt", network.Bound.DebugView());   // what runs, with the devices' own values
-        run.WriteJson("run.json", record.With("running"));
-        var metrics = new MetricsWriter(run, network, options.Observer);
-
-        var trained = Trainer.Train(network, data, training, pool, metrics, options.Cancel);
-        trainedNetwork = network;
-        var result = Evaluate(spec, network, data, pool, trained, run.Path);
-        run.WriteJson("results.json", result);
-        DeployedEvaluation.Write(run, result);
-        run.WriteCsv("results.csv", ["name", "mode", "seed", "float_accuracy", "deployed_mean", "deployed_sd", "samples", "completed"],
-            [[spec.Name, spec.Training.Mode, spec.Seed, result.FloatAccuracy, result.DeployedMean, result.DeployedSd, result.Deployed.Count, trained.Completed]]);
-        run.WriteJson("run.json", record.With(trained.Completed ? "completed" : "cancelled"));
-        return result;
+        // From here on the run has a folder, and run.json ends with its true status whatever happens.
+        var session = RunSession.Start(spec, data, network, options, pool.Threads);
+        try
+        {
+            var trained = Trainer.Train(network, data, training with { Resume = session.Checkpoint }, pool, session.Metrics, options.Cancel);
+            trainedNetwork = network;
+            var result = Evaluate(spec, network, data, pool, trained, session.Folder.Path);
+            session.Folder.WriteJson("results.json", result);
+            DeployedEvaluation.Write(session.Folder, result);
+            session.Folder.WriteCsv("results.csv", ["name", "mode", "seed", "float_accuracy", "deployed_mean", "deployed_sd", "samples", "completed"],
+                [[spec.Name, spec.Training.Mode, spec.Seed, result.FloatAccuracy, result.DeployedMean, result.DeployedSd, result.Deployed.Count, trained.Completed]]);
+            session.Finish(trained.Completed ? RunStatus.Completed : RunStatus.Cancelled);
+            return result;
+        }
+        catch (OperationCanceledException)
+        {
+            session.Finish(RunStatus.Cancelled);
+            throw;
+        }
+        catch (Exception e)
+        {
+            session.Fail(e);
+            throw;
+        }
     }
 
     /// <summary>

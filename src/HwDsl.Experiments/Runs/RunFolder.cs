@@ -26,7 +26,8 @@ public sealed class RunFolder
     /// <summary>Where runs go: <c>$HWDSL_RUNS</c>, else <c>runs/</c> under the working directory.</summary>
     public static string DefaultRoot => Environment.GetEnvironmentVariable("HWDSL_RUNS") is { Length: > 0 } r ? r : System.IO.Path.Combine(Directory.GetCurrentDirectory(), "runs");
 
-    /// <summary>Creates <c>root/name-yyyyMMdd-HHmmss[-n]</c>, never reusing an existing folder.</summary>
+    /// <summary>Creates <c>root/name-yyyyMMdd-HHmmss[-n]</c>, never reusing an existing folder. A folder that cannot be
+    /// created or written is a <see cref="RunException"/> naming it, before anything trains.</summary>
     public static RunFolder Create(string name, string? root = null)
     {
         root ??= DefaultRoot;
@@ -34,21 +35,38 @@ public sealed class RunFolder
         var stem = System.IO.Path.Combine(root, $"{safe}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
         var path = stem;
         for (var n = 2; Directory.Exists(path); n++) path = $"{stem}-{n}";
-        Directory.CreateDirectory(path);
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RunException($"cannot create the run folder {path}: {e.Message} Choose a writable folder (--output, or $HWDSL_RUNS).", e);
+        }
         return new RunFolder(path);
     }
+
+    /// <summary>An existing run folder, to continue a run in it (resume).</summary>
+    public static RunFolder Open(string path) => Directory.Exists(path) ? new RunFolder(System.IO.Path.GetFullPath(path))
+        : throw new RunException($"{path}: no such run folder.");
 
     /// <summary>Replaces <paramref name="file"/> with <paramref name="content"/> atomically.</summary>
     public void WriteText(string file, string content) => WriteAtomic(System.IO.Path.Combine(Path, file), content);
 
+    /// <summary>Replaces <paramref name="file"/> with <paramref name="content"/> atomically.</summary>
+    public void WriteBytes(string file, ReadOnlySpan<byte> content) => WriteAtomic(System.IO.Path.Combine(Path, file), content);
+
     /// <summary>Writes UTF-8 beside <paramref name="path"/>, flushes to disk and renames over it: readers see the old or
     /// the new file, never a part (the temporary name carries the process id, so concurrent writers do not collide).</summary>
-    public static void WriteAtomic(string path, string content)
+    public static void WriteAtomic(string path, string content) => WriteAtomic(path, new UTF8Encoding(false).GetBytes(content));
+
+    /// <summary>As <see cref="WriteAtomic(string, string)"/>, for bytes.</summary>
+    public static void WriteAtomic(string path, ReadOnlySpan<byte> content)
     {
         var temp = $"{path}.{Environment.ProcessId}.tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            stream.Write(new UTF8Encoding(false).GetBytes(content));
+            stream.Write(content);
             stream.Flush(flushToDisk: true);
         }
         File.Move(temp, path, overwrite: true);

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace HwDsl.Sweeps;
 
-/// <summary>One row of a <see cref="MergedTable"/>; paths are relative to the sweep folder.</summary>
+/// <summary>One row of a <see cref="MergedTable"/>; paths are relative to the sweep folder. <see cref="Reason"/> says why a
+/// failed or unfinished point stopped (a diverged or failed run's recorded reason, an interrupted run).</summary>
 public sealed record MergedRow(
     string Point,
     IReadOnlyDictionary<string, string> Parameters,
@@ -10,4 +11,5 @@ public sealed record MergedRow(
     int? ExitCode,
     IReadOnlyDictionary<string, JsonElement> Metrics,
     string? RunRecord,
-    string Log);
+    string Log,
+    string? Reason = null);

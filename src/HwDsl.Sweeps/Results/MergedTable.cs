@@ -10,13 +10,13 @@ namespace HwDsl.Sweeps;
 public sealed record MergedTable(IReadOnlyList<string> Parameters, IReadOnlyList<string> Metrics, IReadOnlyList<MergedRow> Rows)
 {
     /// <summary>The CSV header.</summary>
-    public IReadOnlyList<string> Columns => ["point", .. Parameters, "status", "exit_code", .. Metrics, "run_record", "log"];
+    public IReadOnlyList<string> Columns => ["point", .. Parameters, "status", "exit_code", .. Metrics, "run_record", "log", "reason"];
 
     /// <summary>The CSV cells of each row, in <see cref="Columns"/> order.</summary>
     public IEnumerable<IReadOnlyList<object?>> Cells() => Rows.Select(r => (IReadOnlyList<object?>)
     [
         r.Point, .. Parameters.Select(p => r.Parameters.GetValueOrDefault(p)), r.Status, r.ExitCode,
-        .. Metrics.Select(m => r.Metrics.TryGetValue(m, out var v) ? Text(v) : null), r.RunRecord, r.Log,
+        .. Metrics.Select(m => r.Metrics.TryGetValue(m, out var v) ? Text(v) : null), r.RunRecord, r.Log, r.Reason,
     ]);
 
     private static string Text(JsonElement v) => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText();

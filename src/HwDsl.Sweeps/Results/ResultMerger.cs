@@ -14,7 +14,7 @@ namespace HwDsl.Sweeps;
 /// </summary>
 public static class ResultMerger
 {
-    private static readonly string[] Fixed = ["point", "status", "exit_code", "run_record", "log"];
+    private static readonly string[] Fixed = ["point", "status", "exit_code", "run_record", "log", "reason"];
 
     /// <summary>Merges the sweep's results as they are now.</summary>
     public static MergedTable Merge(SweepFolder folder)
@@ -36,7 +36,9 @@ public static class ResultMerger
                 rows.Add(new MergedRow(point.Id, parameters, "unreadable result", record!.ExitCode, new Dictionary<string, JsonElement>(), null, folder.Relative(results[unreadable].File)));
                 continue;
             }
-            if (results.Count == 0) rows.Add(new MergedRow(point.Id, parameters, status, record?.ExitCode, new Dictionary<string, JsonElement>(), null, log));
+            if (results.Count == 0)
+                rows.Add(new MergedRow(point.Id, parameters, status, record?.ExitCode, new Dictionary<string, JsonElement>(), null, log,
+                    status is "failed" or "incomplete" ? PointRuns.Reason(dir) : null));
             foreach (var (file, values) in results)
             {
                 foreach (var name in values!.Keys.Where(n => !metrics.Contains(n))) metrics.Add(name);

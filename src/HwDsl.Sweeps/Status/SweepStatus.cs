@@ -26,16 +26,20 @@ public static class SweepStatus
             else if (record is { Succeeded: true })
                 result.Add(new PointStatus(point, "done", 0, null, folder.Relative(Path.Combine(dir, "stdout.log"))));
             else if (record is not null)
-                result.Add(new PointStatus(point, "failed", record.ExitCode, record.SlurmJob is { } j ? $"slurm job {j}{(task is not null && j == $"{task.JobId}_{task.Index}" ? $" {task.State}" : "")}" : null, stderr));
+                result.Add(new PointStatus(point, "failed", record.ExitCode, Join(record.SlurmJob is { } j ? $"slurm job {j}{(task is not null && j == $"{task.JobId}_{task.Index}" ? $" {task.State}" : "")}" : null,
+                    PointRuns.Reason(dir)), stderr));
             else if (task is not null)
-                result.Add(new PointStatus(point, "lost", task.ExitCode, $"slurm job {task.JobId}_{task.Index} {task.State}{(task.Reason is { } r ? $" ({r})" : "")}; slurm log {folder.Relative(Path.Combine(folder.SlurmDir, $"{task.JobId}_{task.Index}.out"))}", stderr));
+                result.Add(new PointStatus(point, "lost", task.ExitCode, Join($"slurm job {task.JobId}_{task.Index} {task.State}{(task.Reason is { } r ? $" ({r})" : "")}; slurm log {folder.Relative(Path.Combine(folder.SlurmDir, $"{task.JobId}_{task.Index}.out"))}", PointRuns.Reason(dir)), stderr));
             else if (folder.Attempt(point) is { SlurmJob: null } attempt && attempt.AliveHere())
                 result.Add(new PointStatus(point, "running", null, $"local process {attempt.Pid}", stderr));
             else if (folder.Started(point))
-                result.Add(new PointStatus(point, "incomplete", null, submissions.Count > 0 && slurm is null ? "queue not consulted" : "started, never finished", stderr));
+                result.Add(new PointStatus(point, "incomplete", null, Join(submissions.Count > 0 && slurm is null ? "queue not consulted" : "started, never finished",
+                    PointRuns.Reason(dir)), stderr));
             else
                 result.Add(new PointStatus(point, "not run", null, null, stderr));
         }
         return result;
     }
+
+    private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"{a}; {b}";
 }

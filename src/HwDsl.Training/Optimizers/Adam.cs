@@ -20,6 +20,9 @@ public sealed class Adam<T> : Optimizer<T> where T : unmanaged, IFloatingPointIe
     }
 
     /// <inheritdoc />
+    public override IReadOnlyList<T[]> Buffers => [.. _m, .. _v];
+
+    /// <inheritdoc />
     protected override void Update(int index, Tensor<T> parameter, int step, int start, int length)
         => OptimizerSteps.Adam(parameter.Values.Slice(start, length), parameter.Gradient.Slice(start, length),
             _m[index].AsSpan(start, length), _v[index].AsSpan(start, length), step,

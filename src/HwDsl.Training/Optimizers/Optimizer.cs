@@ -26,6 +26,23 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Number of steps taken.</summary>
     public int Steps { get; private set; }
 
+    /// <summary>The optimizer's buffers (Adam: m per parameter, then v; SGD: momentum per parameter, empty without momentum).
+    /// A checkpoint copies them; <see cref="Restore"/> puts them back.</summary>
+    public abstract IReadOnlyList<T[]> Buffers { get; }
+
+    /// <summary>Continues from a checkpoint: <paramref name="steps"/> steps taken and a copy of <see cref="Buffers"/>.</summary>
+    public void Restore(int steps, IReadOnlyList<T[]> buffers)
+    {
+        ArgumentNullException.ThrowIfNull(buffers);
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        var own = Buffers;
+        if (buffers.Count != own.Count || buffers.Zip(own).Any(b => b.First.Length != b.Second.Length))
+            throw new ArgumentException($"the optimizer state holds {buffers.Count} buffers of {string.Join(", ", buffers.Select(b => b.Length))} values; "
+                + $"this optimizer has {own.Count} of {string.Join(", ", own.Select(b => b.Length))}.");
+        for (var i = 0; i < own.Count; i++) buffers[i].CopyTo(own[i], 0);
+        Steps = steps;
+    }
+
     /// <summary>Clears every parameter's gradient before the next backward pass accumulates into it.</summary>
     public void ZeroGrad()
     {

@@ -19,6 +19,9 @@ public sealed class Sgd<T> : Optimizer<T> where T : unmanaged, IFloatingPointIee
     }
 
     /// <inheritdoc />
+    public override IReadOnlyList<T[]> Buffers => _momentum;
+
+    /// <inheritdoc />
     protected override void Update(int index, Tensor<T> parameter, int step, int start, int length)
         => OptimizerSteps.Sgd(parameter.Values.Slice(start, length), parameter.Gradient.Slice(start, length),
             _momentum[index].Length == 0 ? [] : _momentum[index].AsSpan(start, length), T.CreateChecked(LearningRate),
