@@ -39,6 +39,7 @@ internal sealed class BenchRunner(BenchSettings settings, CancellationToken canc
             if (peer is not null) Write($"    peer ({threads} thread(s)): torch {peer.Ready["torch"]}, numpy {peer.Ready["numpy"]}, OPENBLAS_CORETYPE={PeerProcess.BestCoreType() ?? "(auto-detect)"}");
             if (settings.Only is "gemm" or "all") GemmTable(pool, peer);
             if (settings.Only is "train" or "all") TrainTable(pool, peer);
+            if (settings.Only is "periphery" or "all") PeripheryBench.Table(pool, settings.TrainRounds, Write, cancel);
         }
         if (settings.Markdown is { } path) File.WriteAllText(path, _report.ToString());
         return 0;

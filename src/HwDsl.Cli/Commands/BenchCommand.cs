@@ -15,7 +15,7 @@ internal static class BenchCommand
         var rounds = new Option<int>("--rounds") { Description = "interleaved rounds per GEMM shape (median reported)", DefaultValueFactory = _ => 5 };
         var seconds = new Option<double>("--seconds") { Description = "seconds per GEMM measurement", DefaultValueFactory = _ => 0.3 };
         var trainRounds = new Option<int>("--train-rounds") { Description = "interleaved one-epoch training rounds (median reported)", DefaultValueFactory = _ => 3 };
-        var only = new Option<string>("--only") { Description = "gemm, train or all", DefaultValueFactory = _ => "all" };
+        var only = new Option<string>("--only") { Description = "gemm, train, periphery or all", DefaultValueFactory = _ => "all" };
         var peer = new Option<string>("--peer") { Description = "auto (use the peer if it starts), required, or none", DefaultValueFactory = _ => "auto" };
         var python = new Option<string>("--python") { Description = "Python with Debian's python3-torch", DefaultValueFactory = _ => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3" };
         var peerScript = new Option<string?>("--peer-script") { Description = "path of bench/peer/peer.py (found from the working directory by default)" };
@@ -31,7 +31,7 @@ internal static class BenchCommand
                 Positive(parse.GetValue(rounds), "--rounds"),
                 parse.GetValue(seconds) is > 0 and <= 60 and var s ? s : throw new UserInputException($"--seconds must be in (0, 60]; got {parse.GetValue(seconds)}."),
                 Positive(parse.GetValue(trainRounds), "--train-rounds"),
-                OneOf(parse.GetValue(only)!, "--only", "gemm", "train", "all"),
+                OneOf(parse.GetValue(only)!, "--only", "gemm", "train", "periphery", "all"),
                 OneOf(parse.GetValue(peer)!, "--peer", "auto", "required", "none"),
                 parse.GetValue(python)!,
                 parse.GetValue(peerScript) ?? FindPeerScript(),

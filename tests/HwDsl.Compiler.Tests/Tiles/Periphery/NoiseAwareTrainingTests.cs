@@ -54,4 +54,17 @@ public sealed class NoiseAwareTrainingTests
         Assert.Contains(g, v => v != 0);
         Assert.Equal(RuleCodes.NoiseAwareScale, Assert.Single(Assert.Throws<SpecException>(() => Spec(train: t => t.NoiseAware(scale: 0))).Errors).Code);
     }
+
+    [Fact]
+    public void Noise_aware_training_with_nothing_to_inject_is_refused_at_binding_at_its_line()
+    {
+        var spec = Spec(train: t => t.NoiseAware()); var line = Line();
+        var e = Assert.Throws<SpecException>(() => ExperimentBinder.Bind(spec, DeviceCatalog.Default, Features, Classes));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(RuleCodes.NoiseAwareWithoutNoise, error.Code);
+        Assert.Equal(line, error.Line);
+        Assert.Contains("no analog layer has any", error.Message);
+        ExperimentBinder.Bind(Spec(h => h.ReadNoisePerMvm(0.01), t => t.NoiseAware()), DeviceCatalog.Default, Features, Classes);
+        ExperimentBinder.Bind(Spec(h => h.Device("pcm"), t => t.NoiseAware()), PluginCatalog.Create(), Features, Classes);   // the device's own noise
+    }
 }
