@@ -9,7 +9,9 @@ namespace HwDsl;
 /// </code>
 /// (rows and columns counted from 1), so a deployed layer still computes at GEMM speed. Each element array of a differential
 /// pair (G⁺, G⁻) drops on its own wires; a single element's reference is ideal. Acts as deployed on multi-level layers
-/// (not in training, not on binary layers: HW0807). <c>hw.IrDrop(wire: 1e-4)</c>; r in [0, 0.01] (HW0806).
+/// (not in training, not on binary layers: HW0807). The model is first order: within 1 % of the exact nodal solve while
+/// r·N·M·Ḡ of a tile stays below about 0.1, and meaningless (it overshoots) beyond about 1 (<c>hwdsl irdrop</c>, docs/results.md).
+/// <c>hw.IrDrop(wire: 1e-5)</c>; r in [0, 0.01] (HW0806).
 /// </summary>
 /// <param name="Wire">Resistance of one wire segment times Gmax.</param>
 public sealed record IrDrop(double Wire) : PeripheryStageSpec
