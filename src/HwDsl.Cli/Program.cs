@@ -13,6 +13,7 @@ var root = new RootCommand("HwDsl: hardware-aware training for neuromorphic and 
     SweepCommand.Create(),
     RunsCommand.Create(),
     ReplayCommand.Create(),
+    ReportCommand.Create(),
     IrDropCommand.Create(),
 };
 root.Options.Add(PluginCli.Folders);

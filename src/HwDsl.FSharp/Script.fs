@@ -130,9 +130,14 @@ module Script =
     /// Pool, progress lines, devices, cancellation and run root (`output`/runs).
     let options () =
         ExperimentOptions(
-            Observer = ProgressLines(),
+            Observer = TrainingProgress.ForConsole(),
             Cancel = cancel (),
-            RunRoot = Path.Combine(output, "runs"),
+            RunRoot =
+                (match Environment.GetEnvironmentVariable "HWDSL_RUNS" with
+                 | null
+                 | "" -> Path.Combine(output, "runs")
+                 | runs -> runs),
+            SmokeTest = quick,
             Devices = devices (),
             Log = Action<string>(fun line -> Console.WriteLine line)
         )
@@ -152,7 +157,7 @@ module Script =
     let optionsFor (e: ExperimentDef) =
         let o = options ()
         match e.Data with
-        | Some d -> ExperimentOptions(Observer = o.Observer, Cancel = o.Cancel, RunRoot = o.RunRoot, Devices = o.Devices, Log = o.Log, Data = data d.Value)
+        | Some d -> ExperimentOptions(Observer = o.Observer, Cancel = o.Cancel, RunRoot = o.RunRoot, SmokeTest = o.SmokeTest, Devices = o.Devices, Log = o.Log, Data = data d.Value)
         | None -> o
 
     let private checkCancel () =
@@ -183,7 +188,7 @@ module Script =
         let o = options ()
         let o =
             match e.Data with
-            | Some d -> ExperimentOptions(Observer = o.Observer, Cancel = o.Cancel, RunRoot = o.RunRoot, Devices = o.Devices, Log = o.Log, Data = data d.Value)
+            | Some d -> ExperimentOptions(Observer = o.Observer, Cancel = o.Cancel, RunRoot = o.RunRoot, SmokeTest = o.SmokeTest, Devices = o.Devices, Log = o.Log, Data = data d.Value)
             | None -> o
         Cores.runWith o e
 

@@ -14,6 +14,10 @@ public sealed class ScriptGlobals
 {
     private readonly ConcurrentDictionary<string, Dataset> _data = new(StringComparer.OrdinalIgnoreCase);
     private readonly ScriptParameters _parameters;
+    private readonly List<string> _runs = [];
+
+    /// <summary>The line that heads every table of a <c>--quick</c> run.</summary>
+    public const string SmokeTestNote = ResultTable.SmokeTestNote;
 
     /// <summary>Globals for one run. <paramref name="options"/> should carry pool, observer, store, devices and run root.</summary>
     public ScriptGlobals(IReadOnlyList<string> args, bool quick, string output, ExperimentOptions options,
@@ -23,8 +27,15 @@ public sealed class ScriptGlobals
         Quick = quick;
         Output = output;
         Directory.CreateDirectory(output);
-        Options = options;
-        Out = writer ?? Console.Out;
+        ArgumentNullException.ThrowIfNull(options);
+        var recorded = options.Recorded;
+        Options = options with
+        {
+            SmokeTest = options.SmokeTest || quick,
+            Recorded = r => { Record(r); recorded?.Invoke(r); },
+        };
+        // Quick numbers mean nothing: every Markdown table a script prints says so above it.
+        Out = quick ? new SmokeTestWriter(writer ?? Console.Out, SmokeTestNote) : writer ?? Console.Out;
         _parameters = new ScriptParameters(parameters ?? new Dictionary<string, string>());
     }
 
@@ -105,12 +116,48 @@ public sealed class ScriptGlobals
     /// <summary>The REPL gives each submission a fresh token, so one Ctrl-C stops one submission, not the session.</summary>
     internal void ResetCancel(CancellationToken cancel) => Options = Options with { Cancel = cancel };
 
-    /// <summary>Writes <paramref name="text"/> to <paramref name="fileName"/> in <see cref="Output"/> atomically (a stopped run keeps the last complete file).</summary>
+    /// <summary>The run folders this script's experiments wrote, in order (also in <see cref="Output"/>/runs.json, which the report reads).</summary>
+    public IReadOnlyList<string> RunFolders
+    {
+        get { lock (_runs) return [.. _runs]; }
+    }
+
+    /// <summary>
+    /// Writes the HTML report (SVG figures: training curves, deployed vs software accuracy, weight and conductance histograms,
+    /// dies, accuracy over time) of <paramref name="folder"/>, by default <see cref="Output"/> with this script's runs, to
+    /// <c>report.html</c> in it, and returns the file's path. <c>hwdsl run</c> writes it at the end of every script anyway.
+    /// </summary>
+    public string Report(string? folder = null) => Reports.Report.Write(folder ?? Output).File;
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="fileName"/> in <see cref="Output"/> atomically (a stopped run keeps the last complete file).
+    /// With <see cref="Quick"/>, a Markdown file (<c>.md</c>) starts with a line saying the numbers are a smoke test.</summary>
     public string Save(string fileName, string text)
     {
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (Quick && fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !text.StartsWith(SmokeTestNote, StringComparison.Ordinal))
+            text = SmokeTestNote + "\n\n" + text;
         var path = Path.Combine(Output, fileName);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         RunFolder.WriteAtomic(path, text);
         return path;
+    }
+
+    // Each finished run is listed in Output/runs.json (relative paths where the run lives below Output), for the report.
+    private void Record(ExperimentResult result)
+    {
+        if (string.IsNullOrEmpty(result.RunFolder)) return;
+        string json;
+        lock (_runs)
+        {
+            if (_runs.Contains(result.RunFolder)) return;
+            _runs.Add(result.RunFolder);
+            var full = Path.GetFullPath(Output);
+            json = System.Text.Json.JsonSerializer.Serialize(_runs.Select(r =>
+            {
+                var relative = Path.GetRelativePath(full, r);
+                return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? r : relative;
+            }), new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        }
+        RunFolder.WriteAtomic(Path.Combine(Output, Reports.Report.RunIndex), json + "\n");
     }
 }

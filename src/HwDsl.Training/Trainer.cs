@@ -34,6 +34,8 @@ public static class Trainer
         var reportEvery = Math.Max(1, batcher.BatchesPerEpoch / 50);
         var divergence = new DivergenceCheck(model.Parameters, options.Epochs, batcher.BatchesPerEpoch);
         var total = Stopwatch.StartNew();
+        observer?.OnStart(new TrainingStart(options.Epochs, batcher.BatchesPerEpoch, options.BatchSize, train.Count));
+
         var first = 0;
         if (options.Resume is { } resume)
         {

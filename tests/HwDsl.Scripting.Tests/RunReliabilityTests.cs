@@ -57,7 +57,7 @@ public sealed class RunReliabilityTests : IDisposable
         Assert.Equal(RunStatus.Interrupted, killed.State);
         (exit, output, _) = Hwdsl("runs", b);
         Assert.Equal(0, exit);
-        Assert.Matches(@"interrupted\s+tiny-aware\s+HardwareAware\s+1\s+–", output);
+        Assert.Matches(@"interrupted\s+tiny-aware\s+hardware_aware\s+1\s+–", output);   // run.json names modes in snake_case
         Assert.Contains("1 run(s): 1 interrupted", output);
 
         // Resumed with nothing but the folder (the script, --quick and the values come from its record).

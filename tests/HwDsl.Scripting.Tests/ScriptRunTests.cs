@@ -147,6 +147,8 @@ public sealed class ScriptRunTests : IDisposable
     {
         var path = _dir.File("badval.csx", "var e = Param(\"epochs\", 10);\n");
         var e = Assert.Throws<ScriptException>(() => ScriptRunner.Run(ScriptCompiler.Compile(path), Globals(new StringWriter(), new() { ["epochs"] = "ten" }), ["epochs"]));
-        Assert.Equal("--set epochs=ten: not a valid whole number.", e.Message);
+        // Checked before the script runs, against the type the script reads it as.
+        Assert.StartsWith("--set epochs=ten: not a valid whole number (", e.Message);
+        Assert.EndsWith("badval.csx reads it with Param(\"epochs\", …) as int).", e.Message);
     }
 }

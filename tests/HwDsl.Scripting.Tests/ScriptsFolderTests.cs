@@ -49,7 +49,7 @@ public sealed class ScriptsFolderTests : IDisposable
             Assert.Equal("dataset,point,weight_bits,activation_bits,on_off_ratio,asymmetry,non_linearity,mode,seed,deployed_accuracy,samples_per_s", csv[0]);
             Assert.Equal(1 + 1 + 2 * 2 + 1, csv.Length);   // header, float, naive + hw-aware per point, STE at the headline point (one seed in quick mode)
             Assert.True(File.Exists(Path.Combine(dir, "obradovic2018-mnist.md")));
-            Assert.Equal(4, Directory.GetDirectories(Path.Combine(dir, "runs")).Length);   // float, 2 hw-aware, 1 STE
+            Assert.Equal(6, Directory.GetDirectories(Path.Combine(dir, "runs")).Length);   // float, 2 naive mappings, 2 hw-aware, 1 STE
         },
         ["devices.csx"] = (output, dir) =>
         {

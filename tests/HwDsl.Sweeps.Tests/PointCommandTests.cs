@@ -8,7 +8,7 @@ public sealed class PointCommandTests
     public void A_script_point_runs_hwdsl_run_with_one_set_per_value_and_its_folder_as_output()
     {
         var command = new PointCommand("/s/x.csx", null, Quick: true, ["--extra"]);
-        Assert.Equal(["dotnet", "hwdsl.dll", "run", "/s/x.csx", "--quick", "--set", "bits=4", "--set", "name=it's", "--set", "seed=2", "--output", "/sw/points/id-1", "--", "--extra"],
+        Assert.Equal(["dotnet", "hwdsl.dll", "run", "/s/x.csx", "--quick", "--set", "bits=4", "--set", "name=it's", "--set", "seed=2", "--output", "/sw/points/id-1", "--runs", "/sw/points/id-1/runs", "--", "--extra"],
             command.Arguments(Point, "/sw/points/id-1", ["dotnet", "hwdsl.dll"]));
     }
 

@@ -15,7 +15,8 @@ internal static class ReplCommand
         var output = new Option<string?>("--output", "-o") { Description = "the folder for the session's results (default results/repl)" };
         var restart = new Option<int>("--restart-every") { Description = "restart the submission chain every N submissions to bound memory (0: never)", DefaultValueFactory = _ => 100 };
         var threads = TrainCommand.ThreadsOption();
-        var command = new Command("repl", "An interactive C# session with the DSL imported (#help inside for directives).") { quick, output, restart, threads };
+        var runs = RunsCli.Create();
+        var command = new Command("repl", "An interactive C# session with the DSL imported (#help inside for directives).") { quick, output, restart, threads, runs };
         command.SetAction(async (parse, cancel) =>
         {
             if (parse.GetValue(restart) < 0) throw new UserInputException($"--restart-every must be 0 or more; got {parse.GetValue(restart)}.");
@@ -24,7 +25,7 @@ internal static class ReplCommand
             using var plugins = PluginCli.Start(parse, watch: true);
             var options = new ExperimentOptions
             {
-                Pool = pool, Observer = new TrainingConsole(), RunRoot = Path.Combine(folder, "runs"), Devices = plugins.Catalog, Log = Console.WriteLine,
+                Pool = pool, Observer = new TrainingConsole(), RunRoot = RunsCli.Root(parse, runs, Path.Combine(folder, "runs")), Devices = plugins.Catalog, Log = Console.WriteLine,
             };
             var globals = new ScriptGlobals([], parse.GetValue(quick), folder, options);
             var engine = new ReplEngine(globals, new HostReplPlugins(plugins, globals), Console.Out, parse.GetValue(restart));

@@ -25,7 +25,8 @@ internal static class RunCommand
         var resume = new Option<string?>("--resume") { Description = "continue an earlier run of this script: its output folder or one of its run folders (runs go on from their last finished epoch)" };
         var noCache = new Option<bool>("--no-cache") { Description = "compile even when a compiled copy is cached" };
         var threads = TrainCommand.ThreadsOption();
-        var command = new Command("run", "Run a .csx experiment script.") { script, rest, quick, set, output, resume, noCache, threads };
+        var runs = RunsCli.Create();
+        var command = new Command("run", "Run a .csx experiment script.") { script, rest, quick, set, output, resume, noCache, threads, runs };
         command.SetAction((parse, cancel) =>
         {
             var path = parse.GetValue(script)!;
@@ -40,7 +41,15 @@ internal static class RunCommand
                     : ScriptRun.Fresh(compiled, parameters, parse.GetValue(quick), parse.GetValue(rest) ?? [],
                         parse.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path)), pool.Threads);
                 CheckWritable(run.Output, parse.GetValue(output) is null ? "the output folder" : "--output");
-                run.Execute(new ExperimentOptions { Pool = pool, Cancel = cancel, Observer = new TrainingConsole(), Devices = plugins.Catalog, Log = Console.WriteLine });
+                var options = new ExperimentOptions
+                {
+                    Pool = pool, Cancel = cancel, Observer = new TrainingConsole(), RunRoot = RunsCli.Root(parse, runs, Path.Combine(run.Output, "runs")),
+                    Devices = plugins.Catalog, Log = Console.WriteLine,
+                };
+                if (run.Quick) Console.WriteLine("smoke test (--quick): a small subset for an epoch or so; the numbers only show that the pipeline runs.");
+                var globals = run.Execute(options);
+                // Every script that ran experiments ends with its report beside its tables.
+                if (globals.RunFolders.Count > 0) Console.WriteLine($"report: {globals.Report()}");
                 return Task.FromResult(0);
             }
             catch (ScriptException e)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HwDsl.Data;
+using HwDsl.Experiments;
 using HwDsl.Kernels;
 using HwDsl.Training;
 
@@ -23,9 +24,10 @@ internal static class TrainCommand
         var schedule = new Option<string>("--schedule") { Description = "constant, step:GAMMA:EVERY or cosine[:MIN]", DefaultValueFactory = _ => "cosine" };
         var seeds = new Option<string>("--seed", "--seeds", "-s") { Description = "seed, or comma-separated seeds (one run each; mean and spread are reported)", DefaultValueFactory = _ => "0" };
         var threads = ThreadsOption();
+        var runs = RunsCli.Create();
         var command = new Command("train", "Train a float MLP and report test accuracy per epoch.")
         {
-            dataset, hidden, activation, epochs, batch, optimizer, lr, momentum, weightDecay, schedule, seeds, threads,
+            dataset, hidden, activation, epochs, batch, optimizer, lr, momentum, weightDecay, schedule, seeds, threads, runs,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
         return command;
@@ -57,9 +59,13 @@ internal static class TrainCommand
             {
                 var options = checkedOptions with { Seed = seed };
                 var model = Sequential<float>.Mlp(data.Train.FeatureCount, hiddenSizes, data.Train.ClassCount, parse.GetValue(activation), seed);
-                console.Log($"{data.Name}: {data.Train.Count} train / {data.Test.Count} test; model {model.Describe()} ({model.ParameterCount:N0} parameters); " +
-                            $"{optimizerSpec}, batch {options.BatchSize}, {options.Schedule} schedule, seed {seed}, {pool.Threads} thread(s)");
-                var result = console.Train(() => Trainer.Train(model, data, options, pool, console, cancel), options.Epochs);
+                var description = $"{data.Name}: {data.Train.Count} train / {data.Test.Count} test; model {model.Describe()} ({model.ParameterCount:N0} parameters); " +
+                                  $"{optimizerSpec}, batch {options.BatchSize}, {options.Schedule} schedule, seed {seed}, {pool.Threads} thread(s)";
+                console.Log(description);
+                var run = ModelRun.Start($"train-{data.Name}-seed{seed}", description, data, seed, pool.Threads, model.Describe(), RunsCli.Root(parse, runs, "runs"));
+                console.Log($"run folder: {run.Path}");
+                var result = Trainer.Train(model, data, options, pool, run.Observer(console), cancel);
+                run.Finish(result, model, options);
                 results.Add(result);
                 if (!result.Completed) throw new OperationCanceledException();
             }

@@ -24,7 +24,7 @@ internal sealed record CoreRunRecord(CoreExperimentSpec Spec, Dataset Data, int 
         resumed_members = ResumedMembers,
         name = Spec.Name,
         seed = Spec.Seed,
-        mode = Spec.Training.Method.ToString(),
+        mode = SchemaNames.Snake(Spec.Training.Method),
         threads = Threads,
         invocation = Invocation?.Json(Ordinal ?? -1),
         data = new { name = Data.Name, checksum = Data.Checksum, files = Data.Files.Select(f => new { f.Role, f.Sha256, f.Path }) },

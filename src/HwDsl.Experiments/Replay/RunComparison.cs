@@ -10,7 +10,7 @@ namespace HwDsl.Experiments;
 /// </summary>
 public static class RunComparison
 {
-    private static readonly string[] Timing = ["samples_per_s", "train_seconds"];
+    private static readonly string[] Timing = ["samples_per_second", "train_seconds"];
 
     /// <summary>The number of values compared, and one line per difference.</summary>
     public static (int Compared, IReadOnlyList<string> Differences) Compare(string recorded, string replayed)

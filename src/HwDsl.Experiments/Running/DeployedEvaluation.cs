@@ -25,8 +25,9 @@ internal static class DeployedEvaluation
     }
 
     /// <summary>Deploys <paramref name="network"/> for every sample of <paramref name="spec"/> and evaluates it on <paramref name="test"/>.
-    /// The headline accuracy per sample is the first read (compensated when the spec asks for compensation).</summary>
-    internal static Outcome Run(ExperimentSpec spec, CompiledNetwork network, DataSplit test, Tape<float> tape)
+    /// The headline accuracy per sample is the first read (compensated when the spec asks for compensation);
+    /// <paramref name="programmed"/> is called with the sample index right after each sample is programmed.</summary>
+    internal static Outcome Run(ExperimentSpec spec, CompiledNetwork network, DataSplit test, Tape<float> tape, Action<int>? programmed = null)
     {
         var e = spec.Evaluation;
         var noisy = network.IsNoisy;
@@ -41,10 +42,12 @@ internal static class DeployedEvaluation
                 if (times.Count == 0 && !e.DriftCompensation)
                 {
                     network.Deploy(spec.Seed, sample, noisy, e.ReadSeconds);
+                    programmed?.Invoke(sample);
                     deployed.Add(Accuracy(network, test, tape, compensated: false));
                     continue;
                 }
                 network.Deploy(spec.Seed, sample, noisy, seconds: 0, read: 0);
+                programmed?.Invoke(sample);
                 network.CaptureDriftReference();
                 if (times.Count == 0)
                 {

@@ -42,6 +42,13 @@ public sealed record ExperimentOptions
     /// <summary>Write checkpoint.bin after every epoch (default), so the run can be resumed.</summary>
     public bool Checkpoints { get; init; } = true;
 
+    /// <summary>Marks every run as a smoke test (<c>--quick</c>: a small subset whose numbers say nothing about the method);
+    /// run folders and tables say so.</summary>
+    public bool SmokeTest { get; init; }
+
+    /// <summary>Called once a run's folder is complete (results, exports), e.g. to list a script's runs for its report.</summary>
+    public Action<ExperimentResult>? Recorded { get; init; }
+
     /// <summary>Receives one-line messages (data fetching, where the run folder is).</summary>
     public Action<string>? Log { get; init; }
 }

@@ -28,6 +28,9 @@ public sealed record ExperimentResult(
     /// <summary>Sample standard deviation of the deployed accuracy over noise samples (0 for one sample).</summary>
     public double DeployedSd => Deployed.Count < 2 ? 0 : Math.Sqrt(Deployed.Sum(a => (a - DeployedMean) * (a - DeployedMean)) / (Deployed.Count - 1));
 
+    /// <summary>True for a <c>--quick</c> run on the small subset (a smoke test: its numbers say nothing about the method).</summary>
+    public bool SmokeTest { get; init; }
+
     /// <summary>The headline number: deployed mean when deployed, else the float accuracy.</summary>
     public double Accuracy => Deployed.Count > 0 ? DeployedMean : FloatAccuracy;
 }

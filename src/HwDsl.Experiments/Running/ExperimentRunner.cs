@@ -49,13 +49,12 @@ public static class ExperimentRunner
         {
             var trained = Trainer.Train(network, data, training with { Resume = session.Checkpoint }, pool, session.Metrics, options.Cancel);
             trainedNetwork = network;
-            var result = Evaluate(spec, network, data, pool, trained, session.Folder.Path);
-            session.Folder.WriteJson("results.json", result);
+            var exports = new RunExports(session.Folder, network);
+            exports.WriteWeights();
+            var result = Evaluate(spec, network, data, pool, trained, session.Folder.Path, exports.AddSample);
             DeployedEvaluation.Write(session.Folder, result);
-            session.Folder.WriteCsv("results.csv", ["name", "mode", "seed", "float_accuracy", "deployed_mean", "deployed_sd", "samples", "completed"],
-                [[spec.Name, spec.Training.Mode, spec.Seed, result.FloatAccuracy, result.DeployedMean, result.DeployedSd, result.Deployed.Count, trained.Completed]]);
-            session.Finish(trained.Completed ? RunStatus.Completed : RunStatus.Cancelled);
-            return result;
+            return RunOutputs.Close(session.Folder, session.Record, spec, data, result, exports, options,
+                floatBaseline: spec.Training.Mode == TrainingMode.Float ? result.FloatAccuracy : null, trainedHere: start is null);
         }
         catch (OperationCanceledException)
         {
@@ -77,15 +76,26 @@ public static class ExperimentRunner
     {
         options ??= new ExperimentOptions();
         var data = options.LoadData(spec.Data.Name);
-        var network = NetworkCompiler.Compile(spec, data.Train.FeatureCount, data.Train.ClassCount, options.Devices);
+        var network = NetworkCompiler.Compile(ExperimentBinder.Bind(spec, options.Devices ?? DeviceCatalog.Default, data.Train.FeatureCount, data.Train.ClassCount));
         network.CopyParametersFrom(trained);
         network.Calibration = DeployedEvaluation.CalibrationBatch(data.Train);
-        return Evaluate(spec, network, data, options.Pool ?? MacPool.Shared, training, runFolder: "");
+        var pool = options.Pool ?? MacPool.Shared;
+        // A naive mapping is a row of its own in every table, so it gets a run folder of its own too.
+        var (run, record) = RunOutputs.Open(spec, data, network, options, pool.Threads);
+        RunOutputs.CopyMetrics(run, training);
+        var exports = new RunExports(run, network);
+        exports.WriteWeights();
+        var result = Evaluate(spec, network, data, pool, training, run.Path, exports.AddSample);
+        DeployedEvaluation.Write(run, result);
+        // The weights are the float run's, so their software accuracy is that run's: the float baseline.
+        return RunOutputs.Close(run, record, spec, data, result, exports, options, floatBaseline: result.FloatAccuracy, trainedHere: false);
     }
 
     /// <summary>Software and deployed accuracy of a trained network for <paramref name="spec"/>'s evaluation.</summary>
+    /// <remarks>With a <paramref name="runFolder"/>, the deployed accuracies are recorded in its <see cref="EvaluationLog"/>;
+    /// <paramref name="deployed"/> is called with the sample index right after each noise sample is programmed.</remarks>
     public static ExperimentResult Evaluate(ExperimentSpec spec, CompiledNetwork network, Dataset data, MacPool pool,
-        TrainingResult trained, string runFolder)
+        TrainingResult trained, string runFolder, Action<int>? deployed = null)
     {
         var tape = new Tape<float>(pool);
         var phase = network.Phase;
@@ -93,20 +103,21 @@ public static class ExperimentRunner
         {
             network.Phase = NetworkPhase.Float;
             var floatAccuracy = Evaluation.Run(network, data.Test, tape).Accuracy;
-            var deployed = new List<double>();
+            var accuracies = new List<double>();
             DeployedEvaluation.Outcome? outcome = null;
             if (spec.Evaluation.Deployed && spec.Evaluation.Dies is { } dies)
             {
                 var shapes = DieSource.Shapes(network);
-                deployed.AddRange(DieEvaluator.Evaluate(network, dies.Count, i => DieSource.Die(dies, spec.Layers, shapes, i), data.Test, pool));
+                accuracies.AddRange(DieEvaluator.Evaluate(network, dies.Count, i => DieSource.Die(dies, spec.Layers, shapes, i), data.Test, pool));
             }
             else if (spec.Evaluation.Deployed && network.HardwareLayers.Any())
             {
                 network.Calibration ??= DeployedEvaluation.CalibrationBatch(data.Train);
-                outcome = DeployedEvaluation.Run(spec, network, data.Test, tape);
-                deployed = outcome.Deployed;
+                outcome = DeployedEvaluation.Run(spec, network, data.Test, tape, deployed);
+                accuracies = outcome.Deployed;
             }
-            return new ExperimentResult(spec.Name, spec.Training.Mode, spec.Seed, floatAccuracy, deployed, trained, runFolder)
+            EvaluationLog.Record(runFolder, spec.Evaluation.ReadSeconds, accuracies, dies: spec.Evaluation.Dies is not null);
+            return new ExperimentResult(spec.Name, spec.Training.Mode, spec.Seed, floatAccuracy, accuracies, trained, runFolder)
             {
                 Saturation = outcome?.Saturation ?? [],
                 OverTime = outcome?.OverTime ?? [],

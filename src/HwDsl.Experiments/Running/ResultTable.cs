@@ -6,18 +6,24 @@ namespace HwDsl.Experiments;
 /// <summary>Experiment results as a Markdown table: what scripts print and save, and how the REPL shows a result.</summary>
 public static class ResultTable
 {
-    /// <summary>One row per result: name, mode, seed, epochs, float accuracy, deployed mean ± sd, Δ against the first float row, speed, completed.</summary>
+    /// <summary>The line that heads every table of a <c>--quick</c> run.</summary>
+    public const string SmokeTestNote = "> **Smoke test (`--quick`)**: a small subset for an epoch or so; these numbers only show that the pipeline runs.";
+
+    /// <summary>One row per result: name, mode, seed, epochs, software accuracy (the trained weights in float), deployed mean ± sd,
+    /// Δ of the headline accuracy against the first float row (the float baseline), speed, completed; headed by the smoke-test note for --quick results.</summary>
     public static string Markdown(IEnumerable<ExperimentResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         var rows = results.ToArray();
         var inv = CultureInfo.InvariantCulture;
         var baseline = rows.FirstOrDefault(r => r.Mode == TrainingMode.Float)?.FloatAccuracy ?? double.NaN;
-        var lines = new List<string>
+        var lines = new List<string>();
+        if (rows.Any(r => r.SmokeTest)) lines.AddRange([SmokeTestNote, ""]);
+        lines.AddRange(new[]
         {
-            "| experiment | mode | seed | epochs | float acc. | deployed acc. | Δ vs float (pp) | samples/s | completed |",
+            "| experiment | mode | seed | epochs | software acc. | deployed acc. | Δ vs float baseline (pp) | samples/s | completed |",
             "|---|---|---:|---:|---:|---:|---:|---:|---|",
-        };
+        });
         foreach (var r in rows)
         {
             var deployed = r.Deployed.Count == 0 ? "–"

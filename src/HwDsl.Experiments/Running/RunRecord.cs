@@ -34,7 +34,7 @@ internal sealed record RunRecord(ExperimentSpec Spec, Dataset Data, CompiledNetw
         resumed_after_epoch = ResumedAfter,
         name = Spec.Name,
         seed = Spec.Seed,
-        mode = Spec.Training.Mode.ToString(),
+        mode = SchemaNames.Snake(Spec.Training.Mode),
         threads = Threads,
         invocation = Invocation?.Json(Ordinal ?? -1),
         data = new { name = Data.Name, checksum = Data.Checksum, files = Data.Files.Select(f => new { f.Role, f.Sha256, f.Path }) },

@@ -50,7 +50,7 @@ internal sealed class RunSession
         folder.WriteText("spec.txt", text);
         folder.WriteJson("run.json", record.With(RunStatus.Running));
         if (saved is null) File.Delete(Path.Combine(folder.Path, CheckpointFile.Name)); // a run started again must not leave an older one behind
-        var metrics = new MetricsWriter(folder, network, options.Observer, options.Checkpoints, saved?.Checkpoint, saved?.Betas);
+        var metrics = new MetricsWriter(folder, network, options.Observer, spec.Name, options.Checkpoints, saved?.Checkpoint, saved?.Betas);
         if (saved is not null) metrics.Write();
         return new RunSession(folder, record, metrics, saved?.Checkpoint);
     }

@@ -16,9 +16,15 @@ public sealed class RunFolder
         WriteIndented = true,
         // NaN (no deployed accuracy in Float mode) and ∞ (an ideal on/off ratio) are meaningful values here.
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // One schema for every file of a run folder: snake_case names, enums as snake_case strings.
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     private RunFolder(string path) => Path = path;
+
+    /// <summary>The JSON settings of run-folder files (snake_case, string enums, NaN and ∞ allowed).</summary>
+    public static JsonSerializerOptions JsonOptions => Json;
 
     /// <summary>The folder.</summary>
     public string Path { get; }
@@ -60,7 +66,7 @@ public sealed class RunFolder
     /// the new file, never a part (the temporary name carries the process id, so concurrent writers do not collide).</summary>
     public static void WriteAtomic(string path, string content) => WriteAtomic(path, new UTF8Encoding(false).GetBytes(content));
 
-    /// <summary>As <see cref="WriteAtomic(string, string)"/>, for bytes.</summary>
+    /// <summary>As <see cref="WriteAtomic(string, string)"/>, for bytes (.npz exports).</summary>
     public static void WriteAtomic(string path, ReadOnlySpan<byte> content)
     {
         var temp = $"{path}.{Environment.ProcessId}.tmp";

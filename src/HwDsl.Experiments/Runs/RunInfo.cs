@@ -88,7 +88,9 @@ public sealed record RunInfo(string Folder, string Status, string Name, string M
         {
             if (!File.Exists(path)) return null;
             using var doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true });
-            return Get(doc.RootElement, "accuracy") is { ValueKind: JsonValueKind.Number } a ? a.GetDouble() : null;
+            // results.json is a one-row table (an array of one object).
+            var row = doc.RootElement is { ValueKind: JsonValueKind.Array } rows ? rows.EnumerateArray().FirstOrDefault() : doc.RootElement;
+            return row.ValueKind == JsonValueKind.Object && Get(row, "accuracy") is { ValueKind: JsonValueKind.Number } a ? a.GetDouble() : null;
         }
         catch (JsonException) { return null; }
         catch (IOException) { return null; }

@@ -18,12 +18,14 @@ public sealed record ScriptRun(CompiledScript Script, IReadOnlyDictionary<string
             new ScriptInvocation(ScriptInvocation.NewId(), script.Path, ScriptInvocation.HashSources(script.SourceFiles), sets, quick, args, threads, output), null);
     }
 
-    /// <summary>Runs it with <paramref name="options"/> (pool, observer, devices…); the run root is the output's <c>runs/</c>.</summary>
-    public object? Execute(ExperimentOptions options, TextWriter? writer = null)
+    /// <summary>Runs it with <paramref name="options"/> (pool, observer, devices…; the run root is the output's <c>runs/</c>
+    /// unless the options name one) and returns the globals the script ran with (its run folders, its report).</summary>
+    public ScriptGlobals Execute(ExperimentOptions options, TextWriter? writer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options = options with { RunRoot = Path.Combine(Output, "runs"), Invocation = Invocation, Resume = Resume };
+        options = options with { RunRoot = options.RunRoot ?? Path.Combine(Output, "runs"), Invocation = Invocation, Resume = Resume };
         var globals = new ScriptGlobals(Args, Quick, Output, options, Sets, writer);
-        return ScriptRunner.Run(Script, globals, Sets.Keys);
+        ScriptRunner.Run(Script, globals, Sets.Keys);
+        return globals;
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace HwDsl.Sweeps;
 
@@ -18,6 +20,31 @@ public sealed record MergedTable(IReadOnlyList<string> Parameters, IReadOnlyList
         r.Point, .. Parameters.Select(p => r.Parameters.GetValueOrDefault(p)), r.Status, r.ExitCode,
         .. Metrics.Select(m => r.Metrics.TryGetValue(m, out var v) ? Text(v) : null), r.RunRecord, r.Log, r.Reason,
     ]);
+
+    /// <summary>
+    /// The rows as flat JSON objects with the CSV's columns (what <c>pandas.read_json</c> reads as this table): metrics keep
+    /// their JSON type, parameters that are numbers become numbers, a value a row does not have is null.
+    /// </summary>
+    public JsonArray Records()
+    {
+        var array = new JsonArray();
+        foreach (var r in Rows)
+        {
+            var o = new JsonObject { ["point"] = r.Point };
+            foreach (var p in Parameters) o[p] = r.Parameters.TryGetValue(p, out var v) ? Parameter(v) : null;
+            o["status"] = r.Status;
+            o["exit_code"] = r.ExitCode;
+            foreach (var m in Metrics) o[m] = r.Metrics.TryGetValue(m, out var v) ? JsonNode.Parse(v.GetRawText()) : null;
+            o["run_record"] = r.RunRecord;
+            o["log"] = r.Log;
+            o["reason"] = r.Reason;
+            array.Add(o);
+        }
+        return array;
+    }
+
+    private static JsonNode Parameter(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? JsonValue.Create(d) : JsonValue.Create(value);
 
     private static string Text(JsonElement v) => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText();
 }

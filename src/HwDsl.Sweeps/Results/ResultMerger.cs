@@ -48,12 +48,13 @@ public static class ResultMerger
         return new MergedTable(manifest.Parameters, metrics, rows);
     }
 
-    /// <summary>Writes <c>results.csv</c> and <c>results.json</c> into the sweep folder (atomically) and returns the table.</summary>
+    /// <summary>Writes <c>results.csv</c> and <c>results.json</c> (the same flat rows, see <see cref="MergedTable.Records"/>) into the
+    /// sweep folder (atomically) and returns the table.</summary>
     public static MergedTable Write(SweepFolder folder)
     {
         var table = Merge(folder);
         SweepFolder.WriteText(Path.Combine(folder.Root, "results.csv"), RunFolder.Csv(table.Columns, table.Cells()));
-        SweepFolder.WriteJson(Path.Combine(folder.Root, "results.json"), table.Rows);
+        SweepFolder.WriteText(Path.Combine(folder.Root, "results.json"), table.Records().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return table;
     }
 

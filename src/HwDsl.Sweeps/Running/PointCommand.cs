@@ -4,7 +4,7 @@ namespace HwDsl.Sweeps;
 
 /// <summary>
 /// What a point runs. With <see cref="Script"/>: <c>hwdsl run SCRIPT [--quick] --set name=value... --output
-/// POINT_DIR [-- args]</c>. With <see cref="Template"/>: any command line, run by <c>/bin/sh -c</c>, in which
+/// POINT_DIR --runs POINT_DIR/runs [-- args]</c>. With <see cref="Template"/>: any command line, run by <c>/bin/sh -c</c>, in which
 /// <c>{name}</c> becomes the point's value of parameter <c>name</c>, <c>{output}</c> its folder and <c>{id}</c> its id
 /// (each shell-quoted), so a sweep can drive any program.
 /// </summary>
@@ -21,7 +21,8 @@ public sealed partial record PointCommand(string? Script, string? Template, bool
         var args = new List<string>(self) { "run", Script! };
         if (Quick) args.Add("--quick");
         foreach (var v in point.Values) args.AddRange(["--set", v.ToString()]);
-        args.AddRange(["--output", pointDir]);
+        // The point's run folders stay inside it (the merge reads them there), whatever $HWDSL_RUNS says.
+        args.AddRange(["--output", pointDir, "--runs", Path.Combine(pointDir, "runs")]);
         if (ScriptArgs.Count > 0) args.AddRange(["--", .. ScriptArgs]);
         return args;
     }

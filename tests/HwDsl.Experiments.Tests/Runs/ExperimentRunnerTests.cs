@@ -30,16 +30,16 @@ public sealed class ExperimentRunnerTests : IDisposable
         Assert.Equal(3, result.Deployed.Distinct().Count());
 
         var folder = result.RunFolder;
-        foreach (var file in new[] { "spec.txt", "run.json", "metrics.csv", "results.json", "results.csv" })
+        foreach (var file in new[] { "spec.txt", "run.json", "metrics.csv", "results.json", "results.csv", "evaluations.csv", "weights.npz", "deployed.npz" })
             Assert.True(File.Exists(Path.Combine(folder, file)), $"{file} missing");
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
         using var run = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "run.json")));
         Assert.Equal("completed", run.RootElement.GetProperty("status").GetString());
         Assert.StartsWith("sha256:", run.RootElement.GetProperty("data").GetProperty("checksum").GetString());
-        Assert.Equal("nvm", run.RootElement.GetProperty("versions").GetProperty("devices")[0].GetProperty("Name").GetString());
+        Assert.Equal("nvm", run.RootElement.GetProperty("versions").GetProperty("devices")[0].GetProperty("name").GetString());
         Assert.Contains("OnOffRatio", File.ReadAllText(Path.Combine(folder, "spec.txt")));
         var metrics = File.ReadAllLines(Path.Combine(folder, "metrics.csv"));
-        Assert.Equal("epoch,lr,beta,train_loss,train_accuracy,test_loss,test_accuracy,samples_per_s,train_seconds", metrics[0]);
+        Assert.Equal("epoch,learning_rate,beta,train_loss,train_accuracy,test_loss,test_accuracy,samples_per_second,train_seconds", metrics[0]);
         Assert.Equal(2, metrics.Length);
     }
 
