@@ -7,7 +7,7 @@ namespace HwDsl.Dsl.Tests;
 /// training, OverTime and drift compensation, each refused at its script line with its HW08xx code.</summary>
 public sealed class PeripheryVocabularyTests
 {
-    private static readonly HardwareBuilder Hw = Hardware.DifferentialPair().WeightBits(4);
+    private static HardwareBuilder Hw => Hardware.DifferentialPair().WeightBits(4);   // builders are mutable: a fresh one each time
 
     [Fact]
     public void Stages_sit_in_input_array_output_order_and_a_layer_override_replaces_one()
