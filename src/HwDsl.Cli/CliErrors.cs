@@ -19,13 +19,15 @@ internal static class CliErrors
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) Console.Error.WriteLine($"hwdsl: {error.Message}");
-            Console.Error.WriteLine("hwdsl: see 'hwdsl --help'.");
+            foreach (var line in ParseErrors.Describe(parsed)) Console.Error.WriteLine($"hwdsl: {line}");
             return BadInput;
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // The REPL handles Ctrl-C itself (it cancels the running submission, or clears the line): the parser's own
+            // handler would end the session on the first and crash on the second.
+            var repl = parsed.CommandResult.Command.Name == "repl";
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = repl ? null : TimeSpan.FromSeconds(2) });
         }
         catch (Exception e) when (Describe(e) is { } message)
         {

@@ -15,6 +15,6 @@ public sealed record DeviceParameter(string Name, string Unit, double Min, doubl
     /// <param name="value">A candidate value.</param>
     public bool Allows(double value) => !double.IsNaN(value) && value >= Min && value <= Max;
 
-    /// <summary>"name in [min, max] unit", for messages and listings.</summary>
-    public override string ToString() => $"{Name} in [{Min:G6}, {Max:G6}] {Unit}";
+    /// <summary>"name in [min, max] unit", the unit in words, for messages and listings: <c>drift_scale in [0, 10] dimensionless</c>.</summary>
+    public override string ToString() => $"{Name} in [{Min:G6}, {Max:G6}] {UnitWords.Of(Unit)}";
 }

@@ -50,7 +50,7 @@ public sealed class DeviceSettings
                 if (!parameters.TryGetValue(name, out var p))
                     throw new ArgumentException($"{what}: device '{model.Name}' has no parameter '{name}'; parameters: {Listing(model)}.");
                 if (!p.Allows(value))
-                    throw new ArgumentException($"{what}: device '{model.Name}' parameter {p.Name} = {value:G6} is outside [{p.Min:G6}, {p.Max:G6}] {p.Unit}.");
+                    throw new ArgumentException($"{what}: device '{model.Name}' parameter {p.Name} = {value:G6} is outside [{p.Min:G6}, {p.Max:G6}] {UnitWords.Of(p.Unit)}.");
                 values[p.Name] = value;
             }
         }

@@ -80,7 +80,7 @@ public sealed class PluginHost : IDisposable
                 foreach (var folder in PluginSearchPath.PluginFolders(root.Path))
                     _folders.Add(PluginFolderLoader.Load(folder, name => TakenBy(name, except: null)));
             Publish();
-            foreach (var f in old) f.Context?.Unload();
+            foreach (var f in old) f.Unload();
             args = Changes(string.Join(Path.PathSeparator, Roots.Select(r => r.Path)), before, clock.Elapsed);
         }
         Reloaded?.Invoke(this, args);
@@ -102,13 +102,13 @@ public sealed class PluginHost : IDisposable
             var old = index >= 0 ? _folders[index] : null;
             // The folder's own names are free again while it reloads; everyone else keeps theirs.
             var fresh = PluginFolderLoader.Load(folder, name => TakenBy(name, except: folder));
-            var empty = fresh.Context is null && fresh.Devices.Count == 0 && fresh.Diagnostics.Count == 0;
+            var empty = fresh.Loader is null && fresh.Devices.Count == 0 && fresh.Diagnostics.Count == 0;
             // A deleted folder (or a stray file beside the plugin folders) leaves nothing behind.
             if (index >= 0 && empty) _folders.RemoveAt(index);
             else if (index >= 0) _folders[index] = fresh;
             else if (!empty) _folders.Add(fresh);
             Publish();
-            old?.Context?.Unload();
+            old?.Unload();
             args = Changes(folder, before, clock.Elapsed);
         }
         Reloaded?.Invoke(this, args);
@@ -137,7 +137,7 @@ public sealed class PluginHost : IDisposable
             _disposed = true;
             watchers = [.. _watchers];
             _watchers.Clear();
-            foreach (var f in _folders) f.Context?.Unload();
+            foreach (var f in _folders) f.Unload();
             _folders.Clear();
             Volatile.Write(ref _state, new Snapshot(new DeviceCatalog(), new PluginLoadReport(_builtIn, [])));
         }
@@ -147,7 +147,7 @@ public sealed class PluginHost : IDisposable
     /// <summary>The context of a loaded plugin folder (tests check that reloads really unload it).</summary>
     internal System.Runtime.Loader.AssemblyLoadContext? ContextOf(string folder)
     {
-        lock (_gate) return _folders.FirstOrDefault(f => f.Folder == Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))?.Context;
+        lock (_gate) return _folders.FirstOrDefault(f => f.Folder == Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))?.Loader?.LoadContext;
     }
 
     private void WatchedFolderChanged(string folder)

@@ -59,7 +59,7 @@ public static class PluginSearchPath
         if (!Directory.Exists(folder)) return [];
         var dlls = Directory.EnumerateFiles(folder, "*.dll")
             .Where(f => !f.EndsWith(".resources.dll", StringComparison.OrdinalIgnoreCase)
-                        && !string.Equals(Path.GetFileName(f), PluginLoadContext.ContractsFileName, StringComparison.OrdinalIgnoreCase))
+                        && !string.Equals(Path.GetFileName(f), ContractCompatibility.ContractsFileName, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal).ToList();
         var withDeps = dlls.Where(f => File.Exists(Path.ChangeExtension(f, ".deps.json"))).ToList();
         return withDeps.Count > 0 ? withDeps : dlls;

@@ -22,6 +22,28 @@ public sealed class CommandLineTests
         Assert.True(err.Trim().Split('\n').Length <= 3, err);
     }
 
+    [Theory]
+    [InlineData("trian", "hwdsl: unknown command 'trian'; did you mean train?")]
+    [InlineData("describ", "hwdsl: unknown command 'describ'; did you mean describe?")]
+    [InlineData("frobnicate", "hwdsl: unknown command 'frobnicate'; the commands are train, describe, bench, run, repl, plugins, sweep, runs, replay, report.")]
+    [InlineData("", "hwdsl: give a command: train, describe, bench, run, repl, plugins, sweep, runs, replay, report ('hwdsl --help' says what each does).")]
+    [InlineData("train|--epoch|3", "hwdsl: train: unknown option '--epoch'; did you mean --epochs?")]
+    [InlineData("plugins|--plugin|x", "hwdsl: plugins: unknown option '--plugin'; did you mean --plugins?")]
+    [InlineData("train|--epochs|x", "hwdsl: --epochs: 'x' is not a whole number.")]
+    [InlineData("bench|--rounds|1.5", "hwdsl: --rounds: '1.5' is not a whole number.")]
+    [InlineData("train|--lr|abc", "hwdsl: --lr: 'abc' is not a number.")]
+    [InlineData("train|--activation|foo", "hwdsl: --activation: 'foo' is not one of relu, clippedrelu, tanh, sigmoid, sign.")]
+    [InlineData("run", "hwdsl: run: the <script> argument is missing; see 'hwdsl run --help'.")]
+    [InlineData("train|--seeds", "hwdsl: --seeds: needs a value.")]
+    public void A_command_line_that_does_not_parse_gets_one_line_in_words_and_the_nearest_name(string args, string expected)
+    {
+        var (exit, _, err) = Hwdsl.Run(args.Length == 0 ? [] : args.Split('|'));
+        Assert.Equal(2, exit);
+        Assert.Equal(expected, err.Trim());
+        Assert.DoesNotContain("Required command was not provided", err);
+        Assert.DoesNotMatch(@"System\.|Int32|Double|HwDsl\.Training", err);   // no .NET type names
+    }
+
     [Fact]
     public void A_diverging_training_stops_at_once_and_exits_3_naming_epoch_batch_and_tensor()
     {

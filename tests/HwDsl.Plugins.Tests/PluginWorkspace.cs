@@ -6,9 +6,11 @@ using System.Text;
 namespace HwDsl.Plugins.Tests;
 
 /// <summary>
-/// Builds the throwaway plugins once for all plugin tests, out of tree in a temporary folder, against the
-/// HwDsl.Contracts.dll this test run loads (Private=false, as a third party would): one restore and one build of a
-/// small solution, each plugin to out/NAME. Tests copy a plugin's folder into their own plugin root.
+/// Builds the throwaway plugins once for all plugin tests, out of tree in a temporary folder, from the device template as
+/// a third party would: against the HwDsl.Contracts package, packed from the contract this test run loads into a folder
+/// feed of the workspace's own (with its own package cache, so no earlier build of the package is picked up). One
+/// pack, one restore and one build of a small solution, each plugin to out/NAME. Tests copy a plugin's folder into
+/// their own plugin root.
 /// </summary>
 public sealed class PluginWorkspace : IDisposable
 {
@@ -19,12 +21,27 @@ public sealed class PluginWorkspace : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), $"hwdsl-plugin-tests-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Root);
-        Contracts = Path.Combine(AppContext.BaseDirectory, "HwDsl.Contracts.dll");
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), $"""
+        Feed = Path.Combine(Root, "feed");
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;   // bin/<configuration>/net10.0
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        DotnetCli.Run(Root, "pack", Path.Combine(RepoRoot, "src", "HwDsl.Contracts", "HwDsl.Contracts.csproj"), "-c", configuration, "--no-build",
+            $"-p:PackageOutputPath={Feed}/", $"-p:NuspecOutputPath={Path.Combine(Root, "nuspec")}/");
+        // The feed first; the machine's package cache as a second folder source for MathNet 4.15 (put there by this
+        // project's PackageDownload), so the build needs no network.
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
+            <configuration>
+              <config><add key="globalPackagesFolder" value="{Path.Combine(Root, "packages")}" /></config>
+              <packageSources>
+                <clear />
+                <add key="hwdsl" value="{Feed}" />
+                <add key="cache" value="{MachinePackageCache}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), """
             <Project>
               <PropertyGroup>
                 <OutDir>$(MSBuildThisFileDirectory)out/$(MSBuildProjectName)/</OutDir>
-                <HwDslContracts>{Contracts}</HwDslContracts>
                 <NuGetAudit>false</NuGetAudit>
                 <Configuration>Release</Configuration>
               </PropertyGroup>
@@ -47,15 +64,24 @@ public sealed class PluginWorkspace : IDisposable
         File.WriteAllText(Path.Combine(Root, "plugins.slnx"),
             "<Solution>\n" + string.Concat(Directory.GetDirectories(Path.Combine(Root, "src")).Order().Select(d => $"  <Project Path=\"src/{Path.GetFileName(d)}/{Path.GetFileName(d)}.csproj\" />\n")) + "</Solution>\n");
 
-        BuildTime = DotnetCli.Run(Root, "build", "plugins.slnx", "-c", "Release");
+        DotnetCli.Run(Root, "build", "plugins.slnx", "-c", "Release");
+        BuildTime = clock.Elapsed;
     }
+
+    /// <summary>The repository (the template and the contract's project are read from it).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>This machine's NuGet package cache.</summary>
+    public static string MachinePackageCache { get; } = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    /// <summary>The folder feed holding the HwDsl.Contracts package the plugins restore.</summary>
+    public string Feed { get; }
 
     /// <summary>The temporary folder holding src/, out/ and the tests' plugin roots.</summary>
     public string Root { get; }
 
-    /// <summary>The contract assembly the plugins compile against (the one this test process uses).</summary>
-    public string Contracts { get; }
-
+    /// <summary>Pack, restore and build of the test plugins.</summary>
     public TimeSpan BuildTime { get; }
 
     /// <summary>A plugin's build output folder.</summary>
@@ -122,6 +148,13 @@ public sealed class PluginWorkspace : IDisposable
         {
             // A leftover temp folder is harmless; never fail a test run over it.
         }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "HwDsl.sln"))) return dir.FullName;
+        throw new InvalidOperationException("HwDsl.sln not found above the test assembly.");
     }
 
     private void FromTemplate(string project, string device, Func<string, string>? edit = null, string extraItems = "")

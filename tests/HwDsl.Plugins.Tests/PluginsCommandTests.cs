@@ -39,6 +39,29 @@ public sealed class PluginsCommandTests(PluginWorkspace workspace)
         Assert.Contains("nvm 2.0.0  built-in", stdout);
     }
 
+    [Fact]
+    public void Units_print_as_words_not_as_1()
+    {
+        var (exit, stdout, stderr) = Hwdsl("plugins");   // the four shipped plugins, beside hwdsl
+        Assert.True(exit == 0, stderr);
+        Assert.Matches(@"\n +tmr +\[0\.01, 10\] dimensionless, default 1\.5: tunnel magnetoresistance", stdout);
+        Assert.Matches(@"\n +t0 +\[0\.001, 10000\] seconds, default 20: ", stdout);
+        Assert.Matches(@"\n +bits +\[1, 8\] bits, default 4: ", stdout);
+        Assert.DoesNotMatch(@"\] 1, default", stdout);
+    }
+
+    [Theory]
+    [InlineData("1", "dimensionless")]
+    [InlineData("", "dimensionless")]
+    [InlineData("s", "seconds")]
+    [InlineData("uS", "microsiemens")]
+    [InlineData("fraction of Gmax", "fraction of Gmax")]
+    public void The_host_and_the_contract_say_a_unit_in_the_same_words(string unit, string words)
+    {
+        Assert.Equal(words, DeviceParameterText.Words(unit));
+        Assert.Equal($"p in [0, 1] {words}", new HwDsl.Contracts.DeviceParameter("p", unit, 0, 1, 0, "a parameter").ToString());
+    }
+
     private static (int Exit, string Out, string Err) Hwdsl(params string[] args) => Hwdsl(args, null);
 
     private static (int Exit, string Out, string Err) Hwdsl(string[] args, string? pluginsVariable)

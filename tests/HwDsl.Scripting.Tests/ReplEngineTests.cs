@@ -94,7 +94,7 @@ public sealed class ReplEngineTests
     public void Completion_offers_dsl_members_and_session_variables()
     {
         var (engine, _) = Create();
-        IReadOnlyList<string> At(string line) => engine.Completion.Complete(line, line.Length);
+        IReadOnlyList<string> At(string line) => [.. engine.Completion.Complete(line, line.Length).Names];
         Assert.Contains("WeightBits", At("Hardware.DifferentialPair().Wei"));
         engine.Completion.Add("var myHardware = Hardware.DifferentialPair();");
         Assert.Contains("myHardware", At("myHa"));
@@ -105,7 +105,7 @@ public sealed class ReplEngineTests
     public void Completion_knows_the_periphery_and_time_vocabulary()
     {
         var (engine, _) = Create();
-        IReadOnlyList<string> At(string line) => engine.Completion.Complete(line, line.Length);
+        IReadOnlyList<string> At(string line) => engine.Completion.Complete(line, line.Length).Names;
         Assert.Contains("Adc", At("Hardware.DifferentialPair().Ad"));
         Assert.Contains("IrDrop", At("Hardware.DifferentialPair().Ir"));
         Assert.Contains("ReadNoisePerMvm", At("Hardware.DifferentialPair().ReadN"));
@@ -115,5 +115,64 @@ public sealed class ReplEngineTests
         Assert.Contains("NoiseAware", At(experiment + ".Train(t => t.Noi"));
         Assert.Contains("OverTime", At(experiment + ".Evaluate(e => e.Ove"));
         Assert.Contains("DriftCompensation", At(experiment + ".Evaluate(e => e.Dri"));
+    }
+
+    [Fact]
+    public async Task Completion_keeps_seeing_the_session_after_a_bare_expression()
+    {
+        var (engine, _) = Create();
+        await engine.SubmitAsync("var first = 1;");
+        await engine.SubmitAsync("first + 1");            // printed, no ';': the next submissions must still be visible
+        await engine.SubmitAsync("var second = Hardware.DifferentialPair();");
+        Assert.Contains("second", engine.Completion.Complete("sec", 3).Names);
+        Assert.Contains("WeightBits", engine.Completion.Complete("second.Wei", 10).Names);
+    }
+
+    [Fact]
+    public void Completion_ranks_the_DSL_first_and_objects_members_last_with_kind_signature_and_summary()
+    {
+        var (engine, _) = Create();
+        const string line = "Hardware.DifferentialPair().";
+        var items = engine.Completion.Complete(line, line.Length).Items.ToList();
+        var ranks = items.Select(i => i.Rank).ToList();
+        Assert.Equal(ranks.Order(), ranks);
+        Assert.Equal(["Equals", "GetHashCode", "GetType", "ToString"], items.Where(i => i.Rank == 3).Select(i => i.Name).Order());
+        Assert.All(items.Where(i => i.Rank == 3), i => Assert.True(items.IndexOf(i) >= items.Count - 4));
+        var bits = items.Single(i => i.Name == "WeightBits");
+        Assert.Equal(1, bits.Rank);
+        Assert.Equal("extension", bits.Kind);
+        Assert.Equal("HardwareBuilder WeightBits(int bits)", bits.Signature);
+        Assert.StartsWith("Bits per element", bits.Summary);
+        // Capitals spell a name too.
+        Assert.Contains("WeightBits", engine.Completion.Complete(line + "WB", line.Length + 2).Names);
+    }
+
+    [Fact]
+    public void Parameter_help_names_the_call_the_parameter_being_typed_and_its_docs()
+    {
+        var (engine, _) = Create();
+        var text = "Hardware.DifferentialPair().WeightBits(4).OnOffRatio(";
+        var hint = engine.Completion.Signature(text, text.Length)!;
+        Assert.Equal("OnOffRatio(double ratio)", hint.ToString());
+        Assert.Equal(0, hint.Current);
+        Assert.StartsWith("ratio: Gmax/Gmin", hint.ParameterDoc);
+        text = "Hardware.DifferentialPair().Device(\"pcm\", ";
+        hint = engine.Completion.Signature(text, text.Length)!;
+        Assert.Equal(1, hint.Current);
+        Assert.Equal(["string name", "string preset = null"], hint.Parameters);
+        Assert.Null(engine.Completion.Signature("var x = 1;", 5));
+    }
+
+    [Fact]
+    public async Task Failed_submissions_are_counted_and_cancelled_or_good_ones_are_not()
+    {
+        var (engine, _) = Create();
+        await engine.SubmitAsync("var ok = 1;");
+        await engine.SubmitAsync("var broken = ;");                                                   // compile error
+        await engine.SubmitAsync("Experiment.Named(\"f\").Data(Datasets.Mnist).Network(n => n.Dense(10)).On(Hardware.DifferentialPair().WeightBits(0)).Build()");   // DSL error
+        await engine.SubmitAsync("throw new InvalidOperationException(\"boom\");");                   // exception
+        await engine.SubmitAsync("#nosuch");
+        await engine.SubmitAsync("ok + 1");
+        Assert.Equal(4, engine.Failures);
     }
 }

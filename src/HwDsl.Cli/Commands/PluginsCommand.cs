@@ -48,7 +48,7 @@ internal static class PluginsCommand
             if (parameters.Count > 0) yield return "    parameters:";
             var width = parameters.Count == 0 ? 0 : parameters.Max(p => p.Name.Length);
             foreach (var p in parameters)
-                yield return string.Create(CultureInfo.InvariantCulture, $"      {p.Name.PadRight(width)}  [{p.Min:G6}, {p.Max:G6}] {p.Unit}, default {p.Default:G6}: {p.Description}");
+                yield return string.Create(CultureInfo.InvariantCulture, $"      {p.Name.PadRight(width)}  [{p.Min:G6}, {p.Max:G6}] {DeviceParameterText.Unit(p)}, default {p.Default:G6}: {p.Description}");
             foreach (var preset in d.Device.Presets)
             {
                 yield return string.Create(CultureInfo.InvariantCulture,

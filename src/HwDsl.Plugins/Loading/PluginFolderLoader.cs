@@ -2,14 +2,17 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using HwDsl.Contracts;
+using McMaster.NETCore.Plugins;
 
 namespace HwDsl.Plugins;
 
 /// <summary>
-/// Loads one plugin folder into a fresh collectible context: checks each entry assembly's metadata before loading it
-/// (is it an assembly, which contract version it was compiled against, can every reference be found), then creates one
-/// instance of each public <see cref="IDeviceModel"/> with a public parameterless constructor. Every problem becomes a
-/// diagnostic; nothing throws, so one bad plugin never stops the others.
+/// Loads one plugin folder with one McMaster.NETCore.Plugins loader (a collectible context, the contract shared as the
+/// host's type, the folder's .deps.json for everything else, assemblies read into memory so no file is locked). Before
+/// anything loads, each entry assembly's metadata is checked (is it an assembly, which contract version it was compiled
+/// against); then every assembly it references is asked of the loader, so a missing one is named before a device
+/// fails half-way; then one instance of each public <see cref="IDeviceModel"/> with a public parameterless constructor is
+/// created. Every problem becomes a diagnostic; nothing throws, so one bad plugin never stops the others.
 /// </summary>
 internal static class PluginFolderLoader
 {
@@ -24,7 +27,7 @@ internal static class PluginFolderLoader
 
         var entries = PluginSearchPath.EntryAssemblies(folder);
         if (entries.Count == 0) return new(folder, null, [], []);
-        PluginLoadContext? context = null;
+        PluginLoader? loader = null;
         try
         {
             var candidates = new List<(string Path, Version Contract)>();
@@ -34,19 +37,25 @@ internal static class PluginFolderLoader
 
             try
             {
-                context = new PluginLoadContext(folder, candidates[0].Path);
+                loader = PluginLoader.CreateFromAssemblyFile(candidates[0].Path, [ContractCompatibility.SharedType], config =>
+                {
+                    config.IsUnloadable = true;
+                    config.LoadInMemory = true;
+                    // Our own watcher reloads (it also sees new and removed folders and re-runs the checks above).
+                    config.EnableHotReload = false;
+                });
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException)
             {
-                // The host's resolver refuses a .deps.json that lists a file the folder lacks.
+                // The runtime's resolver refuses a .deps.json that lists a file the folder lacks.
                 Report(PluginDiagnosticCodes.MissingDependency, candidates[0].Path, $"cannot resolve the plugin's dependencies: {e.Message}");
                 return Finish(null);
             }
 
             foreach (var (path, contract) in candidates)
             {
-                if (!ReferencesResolve(context, path, Report)) continue;
-                foreach (var device in Instantiate(context, path, Report))
+                if (!ReferencesResolve(loader, path, Report)) continue;
+                foreach (var device in Instantiate(loader, path, Report))
                 {
                     var holder = takenBy(device.Name) ?? devices.FirstOrDefault(d => string.Equals(d.Name, device.Name, StringComparison.OrdinalIgnoreCase))?.Source;
                     if (holder is not null)
@@ -57,22 +66,22 @@ internal static class PluginFolderLoader
             }
             if (devices.Count == 0 && diagnostics.Count == 0)
                 Report(PluginDiagnosticCodes.NoDevices, folder, $"no public {nameof(IDeviceModel)} with a public parameterless constructor in {string.Join(", ", candidates.Select(c => Path.GetFileName(c.Path)))}.");
-            return Finish(context);
+            return Finish(loader);
         }
         catch (Exception e)
         {
             Report(PluginDiagnosticCodes.LoadFailed, folder, $"{e.GetType().Name}: {e.Message}");
-            return Finish(context);
+            return Finish(loader);
         }
 
-        FolderLoad Finish(PluginLoadContext? alc)
+        FolderLoad Finish(PluginLoader? used)
         {
-            if (devices.Count == 0 && alc is not null)
+            if (devices.Count == 0 && used is not null)
             {
-                alc.Unload();
-                alc = null;
+                used.Dispose();
+                used = null;
             }
-            return new(folder, alc, devices, diagnostics);
+            return new(folder, used, devices, diagnostics);
         }
     }
 
@@ -96,7 +105,7 @@ internal static class PluginFolderLoader
             foreach (var handle in md.AssemblyReferences)
             {
                 var reference = md.GetAssemblyReference(handle);
-                if (!string.Equals(md.GetString(reference.Name), PluginLoadContext.ContractsName, StringComparison.OrdinalIgnoreCase)) continue;
+                if (!ContractCompatibility.IsContracts(md.GetString(reference.Name))) continue;
                 if (ContractCompatibility.Problem(reference.Version, ContractCompatibility.Host) is { } problem)
                 {
                     report(PluginDiagnosticCodes.ContractVersion, path, problem);
@@ -110,19 +119,19 @@ internal static class PluginFolderLoader
         {
             report(PluginDiagnosticCodes.NotAnAssembly, path, "not a .NET assembly (not a valid PE file).");
         }
-        catch (IOException e)
-        {
-            report(PluginDiagnosticCodes.LoadFailed, path, $"cannot read the file: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             report(PluginDiagnosticCodes.LoadFailed, path, $"cannot read the file: {e.Message}");
         }
         return null;
     }
 
-    /// <summary>False (with one diagnostic per missing assembly) when a direct reference cannot be found anywhere.</summary>
-    private static bool ReferencesResolve(PluginLoadContext context, string path, Action<string, string, string> report)
+    /// <summary>
+    /// False (with one diagnostic per missing assembly) when a direct reference cannot be loaded: each is asked of the
+    /// plugin's own context, which resolves it exactly as the plugin's code later would (host's contract, the plugin's
+    /// .deps.json and folder, then the framework).
+    /// </summary>
+    private static bool ReferencesResolve(PluginLoader loader, string path, Action<string, string, string> report)
     {
         using var pe = new PEReader(new MemoryStream(File.ReadAllBytes(path)));
         var md = pe.GetMetadataReader();
@@ -130,21 +139,38 @@ internal static class PluginFolderLoader
         foreach (var handle in md.AssemblyReferences)
         {
             var name = md.GetAssemblyReference(handle).GetAssemblyName();
-            if (context.Locate(name) is not null) continue;
-            report(PluginDiagnosticCodes.MissingDependency, path,
-                $"needs {name.Name} {name.Version}, which is neither in the plugin folder, its .deps.json nor the .NET runtime; copy it beside the plugin (build with dotnet publish or keep Private=true).");
-            ok = false;
+            if (ContractCompatibility.IsContracts(name.Name)) continue;
+            try
+            {
+                loader.LoadAssembly(name);
+            }
+            catch (FileNotFoundException)
+            {
+                report(PluginDiagnosticCodes.MissingDependency, path,
+                    $"needs {name.Name} {name.Version}, which is neither in the plugin folder, its .deps.json nor the .NET runtime; copy it beside the plugin (build with dotnet publish or keep Private=true).");
+                ok = false;
+            }
+            catch (FileLoadException e)
+            {
+                report(PluginDiagnosticCodes.MissingDependency, path, $"needs {name.Name} {name.Version}, which cannot be loaded: {e.Message}");
+                ok = false;
+            }
+            catch (BadImageFormatException e)
+            {
+                report(PluginDiagnosticCodes.LoadFailed, path, $"its dependency {name.Name} is not a valid assembly: {e.Message}");
+                ok = false;
+            }
         }
         return ok;
     }
 
-    private static List<IDeviceModel> Instantiate(PluginLoadContext context, string path, Action<string, string, string> report)
+    private static List<IDeviceModel> Instantiate(PluginLoader loader, string path, Action<string, string, string> report)
     {
         var created = new List<IDeviceModel>();
         Type[] types;
         try
         {
-            types = context.LoadFromMemory(path).GetExportedTypes();
+            types = Assembly(loader, path).GetExportedTypes();
         }
         catch (Exception e) when (e is ReflectionTypeLoadException or FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException)
         {
@@ -183,6 +209,14 @@ internal static class PluginFolderLoader
             if (device is not null) created.Add(device);
         }
         return created;
+    }
+
+    /// <summary>The entry assembly at <paramref name="path"/>, reusing it when a sibling entry's reference already loaded it.</summary>
+    private static Assembly Assembly(PluginLoader loader, string path)
+    {
+        var simple = Path.GetFileNameWithoutExtension(path);
+        return loader.LoadContext.Assemblies.FirstOrDefault(a => string.Equals(a.GetName().Name, simple, StringComparison.OrdinalIgnoreCase))
+               ?? loader.LoadAssemblyFromPath(path);
     }
 
     private static string Describe(Exception e) => e switch

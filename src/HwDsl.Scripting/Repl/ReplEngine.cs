@@ -42,6 +42,9 @@ public sealed class ReplEngine
     /// <summary>Submissions run so far (directives excluded).</summary>
     public int Submissions { get; private set; }
 
+    /// <summary>Submissions and directives that failed (compile errors, DSL errors, exceptions, unknown directives); cancelled ones are not counted.</summary>
+    public int Failures { get; private set; }
+
     /// <summary>Restarts of the submission chain so far.</summary>
     public int Restarts { get; private set; }
 
@@ -80,10 +83,12 @@ public sealed class ReplEngine
         }
         catch (CompilationErrorException e)
         {
+            Failures++;
             foreach (var d in e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) _out.WriteLine(ScriptCompiler.Format(d));
         }
         catch (SpecException e)
         {
+            Failures++;
             _out.WriteLine(ScriptRunner.Describe(e));
         }
         catch (OperationCanceledException)
@@ -92,6 +97,7 @@ public sealed class ReplEngine
         }
         catch (Exception e)
         {
+            Failures++;
             _out.WriteLine($"error: {e.GetType().Name}: {e.Message}");
         }
         if (RestartEvery > 0 && ++_sinceRestart >= RestartEvery && _state is not null) await RestartAsync(cancel).ConfigureAwait(false);
@@ -128,6 +134,7 @@ public sealed class ReplEngine
                 _out.WriteLine(MemoryLine());
                 break;
             default:
+                Failures++;
                 _out.WriteLine($"unknown directive {name}; known: {string.Join(", ", ReplDirectives.Names)} (and #r, #load).");
                 break;
         }

@@ -31,8 +31,8 @@ public sealed class DeviceBindingTests
         var spec = Exp(Hardware.DifferentialPair().Device("pcm").DeviceParameter("drift_nu", 0.06)).Build(); var line = Line();
         var e = Error(spec);
         Assert.Equal(RuleCodes.UnknownDeviceParameter, e.Code);
-        Assert.Contains("unknown parameter \"drift_nu\"; its parameters: t0 in [0.001, 10000] s, t_read in", e.Message);
-        Assert.Contains("drift_scale in [0, 10] 1", e.Message);
+        Assert.Contains("unknown parameter \"drift_nu\"; its parameters: t0 in [0.001, 10000] seconds, t_read in", e.Message);
+        Assert.Contains("drift_scale in [0, 10] dimensionless", e.Message);
         Assert.Equal(line, e.Line);
     }
 

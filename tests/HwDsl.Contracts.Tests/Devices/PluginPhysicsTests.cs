@@ -94,7 +94,7 @@ public sealed class PluginPhysicsTests
     public void Settings_name_unknown_parameters_presets_and_ranges()
     {
         var model = new RramModel();
-        Assert.Contains("parameters: nu in [-10, 10] 1", Assert.Throws<ArgumentException>(() => DeviceSettings.Resolve(model, null, new Dictionary<string, double> { ["mu"] = 1 })).Message);
+        Assert.Contains("parameters: nu in [-10, 10] dimensionless", Assert.Throws<ArgumentException>(() => DeviceSettings.Resolve(model, null, new Dictionary<string, double> { ["mu"] = 1 })).Message);
         Assert.Contains("presets: wan2022, gong2018-pulsed", Assert.Throws<ArgumentException>(() => DeviceSettings.Resolve(model, "wan2021")).Message);
         Assert.Contains("outside [0, 0.5]", Assert.Throws<ArgumentException>(() => DeviceSettings.Resolve(model, null, new Dictionary<string, double> { ["read_noise"] = 0.7 })).Message);
         var s = DeviceSettings.Resolve(model, "gong2018-pulsed", new Dictionary<string, double> { ["NU"] = 2 });
