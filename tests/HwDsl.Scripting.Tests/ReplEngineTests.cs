@@ -105,7 +105,7 @@ public sealed class ReplEngineTests
     public void Completion_knows_the_periphery_and_time_vocabulary()
     {
         var (engine, _) = Create();
-        IReadOnlyList<string> At(string line) => engine.Completion.Complete(line, line.Length).Names;
+        IReadOnlyList<string> At(string line) => [.. engine.Completion.Complete(line, line.Length).Names];
         Assert.Contains("Adc", At("Hardware.DifferentialPair().Ad"));
         Assert.Contains("IrDrop", At("Hardware.DifferentialPair().Ir"));
         Assert.Contains("ReadNoisePerMvm", At("Hardware.DifferentialPair().ReadN"));
