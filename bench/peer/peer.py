@@ -402,6 +402,84 @@ def cmd_hwmlp(req):
         state["beta"] = beta_from * (beta_to / beta_from) ** (epoch / max(1, epochs - 1))
     return _train(model, (x_train, y_train), (x_test, y_test), epochs, batch, lr, hidden, before_epoch=anneal)
 
+# --- Monte-Carlo evaluation over dies, batched ---
+
+def _beta_parameters(mean, sd):
+    """Beta(a, b) with the given mean and standard deviation (as HwDsl's Dist.Beta(mean, sd))."""
+    common = mean * (1 - mean) / (sd * sd) - 1
+    if common <= 0:
+        raise ValueError(f"no Beta distribution has mean {mean} and sd {sd}")
+    return mean * common, (1 - mean) * common
+
+
+def cmd_dies(req):
+    """A binary 784-hidden-sign-10 network evaluated on the MNIST test images over 'dies' sampled dies, all dies at once.
+    Per die: a shorted rate from Beta(shorted, shorted_sd); per device one uniform (open, shorted or working) and one
+    normal (variation 1 + sigma*z, at least 0); a device programmed to s = +-1 against the reference (G0 + G1)/2 gives
+    w = k*s + o as in HwDsl's BinaryDeviceMapping. Timed: sampling, mapping and evaluating every die. Two batched forms are
+    timed and the faster reported: torch.bmm over dies, and one wide product X * [W_1 ... W_dies] for the first layer."""
+    data = req.get("data")
+    if not isinstance(data, str) or not data:
+        raise ValueError("'data' must name a folder holding the four MNIST IDX files")
+    hidden = _positive_int(req, "hidden", 256)
+    dies = _positive_int(req, "dies", 36)
+    shorted = _number(req, "shorted", 0.06, 0.0, 1.0)
+    shorted_sd = _number(req, "shorted_sd", 0.03, 0.0, 1.0)
+    open_rate = _number(req, "open", 0.012, 0.0, 1.0)
+    variation = _number(req, "variation", 0.05, 0.0, 10.0)
+    on_off = _number(req, "on_off", 2.5, 1.0, 1e9)
+    seed = req.get("seed", 0)
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise ValueError("'seed' must be an integer")
+    a, b = _beta_parameters(shorted, shorted_sd)
+
+    _, (x_test, y_test) = load_mnist(data)
+    x = x_test.contiguous()
+    torch.manual_seed(seed)
+    widths = [x.shape[1], hidden, 10]
+    states = [torch.where(torch.randn(i, o) >= 0, 1.0, -1.0) for i, o in zip(widths, widths[1:])]
+    biases = [0.01 * torch.randn(o) for o in widths[1:]]
+    g0, g1 = 1.0 / on_off, 1.0
+    ref, half = (g0 + g1) / 2, (g1 - g0) / 2
+    rate = torch.distributions.Beta(torch.tensor(a), torch.tensor(b))
+
+    def effective(s):
+        rows, cols = s.shape
+        short = rate.sample((dies, 1, 1))
+        u = torch.rand(dies, rows, cols)
+        m = (1 + variation * torch.randn(dies, rows, cols)).clamp_(min=0)
+        is_open = u < open_rate
+        is_short = ~is_open & (u < open_rate + short)
+        k = torch.where(is_open | is_short, torch.zeros(()), m)
+        c = torch.where(is_open, torch.tensor(g0), torch.where(is_short, torch.tensor(g1), torch.zeros(())))
+        return k * s + (k * ref + c - ref) / half
+
+    def run(form):
+        w1, w2 = effective(states[0]), effective(states[1])
+        if form == "bmm":
+            h = torch.bmm(x.expand(dies, -1, -1), w1)
+        else:
+            wide = w1.permute(1, 0, 2).reshape(widths[0], dies * hidden)
+            h = torch.mm(x, wide).view(x.shape[0], dies, hidden).transpose(0, 1)
+        h = torch.where(h + biases[0] >= 0, 1.0, -1.0)
+        y = torch.bmm(h, w2) + biases[1]
+        return (y.argmax(dim=2) == y_test).float().mean(dim=1)
+
+    forms = ("bmm", "wide mm")
+    seconds = {}
+    with torch.no_grad():
+        if req.get("warmup", False):
+            for form in forms:
+                run(form)
+        for form in forms:
+            t0 = time.perf_counter()
+            accuracy = run(form)
+            seconds[form] = time.perf_counter() - t0
+    best = min(forms, key=lambda f: seconds[f])
+    return {"seconds": round(seconds[best], 4), "form": best, "seconds_by_form": {f: round(t, 4) for f, t in seconds.items()},
+            "dies": dies, "images": x.shape[0], "mean_accuracy": round(accuracy.mean().item(), 4), "threads": ARGS.threads}
+
+
 # --- protocol ---
 
 def _positive_int(req, key, default=None):
@@ -418,7 +496,7 @@ def _number(req, key, default, low, high):
     return float(value)
 
 
-COMMANDS = {"gemm": cmd_gemm, "mlp": cmd_mlp, "hwmlp": cmd_hwmlp}
+COMMANDS = {"gemm": cmd_gemm, "mlp": cmd_mlp, "hwmlp": cmd_hwmlp, "dies": cmd_dies}
 
 
 def handle(line):

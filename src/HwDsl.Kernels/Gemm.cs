@@ -38,7 +38,7 @@ public static class Gemm
     public static string Describe() => Path switch
     {
         KernelPath.Vector512 => "Vector512 (AVX-512F), 8×32 tile (8×16 for n ≤ 16)",
-        KernelPath.Vector256 => "Vector256 (AVX2+FMA), 6×16 tile",
+        KernelPath.Vector256 => "Vector256 (AVX2+FMA), 6×16 tile (16×n for n ≤ 12)",
         _ => "scalar",
     };
 
@@ -75,6 +75,9 @@ public static class Gemm
                 case KernelPath.Vector512:
                     GemmDriver<Kernel512x8x32>.Run(args, pool, threads);
                     break;
+                case KernelPath.Vector256 when n <= NarrowGemm.MaxN:
+                    NarrowGemm.Run(args, pool, threads);
+                    break;
                 case KernelPath.Vector256:
                     GemmDriver<Kernel256x6x16>.Run(args, pool, threads);
                     break;
@@ -82,6 +85,40 @@ public static class Gemm
                     GemmScalar.Run(args);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// C (m×n) = op(A)·op(B) (+ C) (+ bias) with op(A) packed beforehand (<see cref="GemmPackedA.Pack"/>), bit for bit what
+    /// the unpacked call gives. <paramref name="layout"/> is TN for a transposed packed A, NN or NT otherwise.
+    /// </summary>
+    public static unsafe void Compute(GemmPackedA a, ReadOnlySpan<float> b, Span<float> c, int n, GemmLayout layout,
+        bool accumulate = false, ReadOnlySpan<float> bias = default, MacPool? pool = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.Transposed != (layout == GemmLayout.TN) || layout is not (GemmLayout.NN or GemmLayout.TN or GemmLayout.NT))
+            throw new ArgumentException($"layout {layout} does not fit a packed A that is {(a.Transposed ? "transposed (use TN)" : "not transposed (use NN or NT)")}.", nameof(layout));
+        int m = a.Rows, k = a.Depth;
+        var path = Path;
+        if (path != a.Path || a.Panels == null || k == 0 || n <= 0 || path == KernelPath.Scalar
+            || (path == KernelPath.Vector256 && n <= NarrowGemm.MaxN))
+        {
+            Compute(a.Source.Span, b, c, m, n, k, layout, accumulate, bias, pool);
+            return;
+        }
+        GemmShape.Validate(a.Source.Length, b.Length, c.Length, bias.Length, m, n, k);
+        if (m == 0) return;
+        pool ??= MacPool.Shared;
+        var threads = (long)m * n * k >= ParallelThreshold ? pool.Threads : 1;
+        fixed (float* pb = b, pc = c, pbias = bias)
+        {
+            var args = new GemmArgs(null, pb, pc, m, n, k, layout, accumulate, bias.IsEmpty ? null : pbias, a.Panels, a.Stride);
+            if (path == KernelPath.Vector512)
+            {
+                if (n <= 16) GemmDriver<Kernel512x8x16>.Run(args, pool, threads);
+                else GemmDriver<Kernel512x8x32>.Run(args, pool, threads);
+            }
+            else GemmDriver<Kernel256x6x16>.Run(args, pool, threads);
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace HwDsl.Kernels;
 
-/// <summary>Throughput of <see cref="Gemm.Compute"/> on random operands, for the CLI's bench command.</summary>
+/// <summary>Throughput of <see cref="Gemm.Compute(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, GemmLayout, bool, ReadOnlySpan{float}, MacPool?)"/> on random operands, for the CLI's bench command.</summary>
 public static class GemmBenchmark
 {
     /// <summary>Which kernel path is in use (see <see cref="Gemm.Describe"/>).</summary>

@@ -73,13 +73,20 @@ public sealed unsafe class MacPool : IDisposable
 
         try
         {
+            // Close the previous job's ticket before touching the job's fields. A worker still looping in
+            // Participate(previous) can read the new _tasks below; without this its claim on the old ticket
+            // (previous, n) would succeed and run task n of *this* job early, twice, and count it in _done, so this
+            // call could return while a task still runs on a dead stack frame (the 2-thread NullReferenceException
+            // in the GEMM micro-kernel). With the ticket moved on, that claim fails.
+            var generation = _generation + 1;
+            Interlocked.Exchange(ref _ticket, ((long)generation << 32) | int.MaxValue);
+
             // `task` is a parameter on this frame, which outlives the job: workers reach it through a pointer.
             _invoke = &Invoke<TTask>;
             _state = Unsafe.AsPointer(ref task);
             _tasks = tasks;
             _done = 0;
             _error = null;
-            var generation = _generation + 1;
             Volatile.Write(ref _ticket, (long)generation << 32);
             Interlocked.Exchange(ref _generation, generation);
             if (Volatile.Read(ref _sleepers) > 0)

@@ -58,16 +58,16 @@ public static class Trainer
                 for (b = 0; b < batcher.BatchesPerEpoch; b++)
                 {
                     if (cancel.IsCancellationRequested) return new TrainingResult(epochs, Completed: false);
-                    var rows = batcher.Fill(b, x, labels);
+                    var rows = batcher.Fill(b, x, labels, pool);
                     options.Shift?.Apply(x, rows, options.Seed, epoch, b);
-                    optimizer.ZeroGrad();
+                    optimizer.ZeroGrad(pool);
                     var input = Tensor<float>.Constant(x, rows, train.FeatureCount);
                     var loss = tape.SoftmaxCrossEntropy(model.Forward(tape, input), labels.AsSpan(0, rows), out var c);
                     var lossValue = loss.Values[0];
                     divergence.Loss(lossValue, epoch, b, optimizer.LearningRate);
                     tape.Backward(loss);
                     optimizer.Step(pool);
-                    divergence.Parameters(epoch, b, optimizer.LearningRate);
+                    divergence.Parameters(epoch, b, optimizer.LearningRate, optimizer.LastStepFinite);
                     lossSum += lossValue * rows;
                     correct += c;
                     seen += rows;

@@ -153,5 +153,19 @@ public sealed class CommandLineTests
         var (exit, _, err) = Hwdsl.Run("bench", "--peer", "maybe");
         Assert.Equal(2, exit);
         Assert.Contains("--peer: 'maybe' is not one of auto, required, none", err);
+        (exit, _, err) = Hwdsl.Run("bench", "--only", "gemm,dice");
+        Assert.Equal(2, exit);
+        Assert.Contains("--only: 'dice' is not one of gemm, train, hwaware, dies, cores, periphery, all", err);
+    }
+
+    [Fact]
+    public void Bench_runs_the_monte_carlo_row_alone_and_reports_the_load()
+    {
+        var (exit, output, err) = Hwdsl.Run("bench", "--only", "dies", "--dies", "2", "--threads", "1", "--train-rounds", "1", "--peer", "none");
+        Assert.True(exit == 0, err);
+        Assert.Matches(@"\| 2 dies × 10,000 images \| \d+\.\d\d \| – \| – \| [\d,]+ \|", output);
+        Assert.Matches(@"load average: \d+\.\d+, ", output);
+        Assert.DoesNotContain("GEMM", output);
+        Assert.DoesNotContain("Float MLP", output);
     }
 }

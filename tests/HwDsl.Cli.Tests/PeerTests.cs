@@ -31,6 +31,20 @@ public sealed class PeerTests
     }
 
     [Fact]
+    public void Peer_evaluates_a_binary_network_over_dies_batched_and_reports_its_faster_form()
+    {
+        var mnist = Path.GetDirectoryName(new HwDsl.Data.DatasetStore().Load("mnist", _ => { }).Files[0].Path)!;
+        using var peer = PeerProcess.Start("/usr/bin/python3", Script, 1);
+        var answer = peer.Send(new { cmd = "dies", data = mnist, hidden = 16, dies = 3, seed = 1 });
+        Assert.True(answer["seconds"]!.GetValue<double>() > 0, answer.ToJsonString());
+        Assert.Contains(answer["form"]!.GetValue<string>(), new[] { "bmm", "wide mm" });
+        Assert.Equal(answer["seconds"]!.GetValue<double>(), answer["seconds_by_form"]!.AsObject().Min(f => f.Value!.GetValue<double>()));
+        Assert.InRange(answer["mean_accuracy"]!.GetValue<double>(), 0.0, 1.0);
+        var e = Assert.Throws<UserInputException>(() => peer.Send(new { cmd = "dies", data = mnist, shorted = 0.5, shorted_sd = 0.9 }));
+        Assert.Contains("no Beta distribution", e.Message);
+    }
+
+    [Fact]
     public void A_missing_interpreter_is_a_one_line_instruction()
     {
         var e = Assert.Throws<UserInputException>(() => PeerProcess.Start("/nonexistent/python3", Script, 1));

@@ -50,6 +50,29 @@ public sealed class MiniBatcherTests
             Assert.Equal(Enumerable.Range(0, count), Epoch(batcher, split, epoch).Order());
     }
 
+    [Theory]
+    [InlineData(1000, 100, 2)]
+    [InlineData(1000, 100, 3)]
+    [InlineData(37, 17, 2)]
+    [InlineData(40, 8, 2)]
+    public void Rows_gathered_on_a_pool_are_the_rows_gathered_alone(int count, int batch, int threads)
+    {
+        var split = Numbered(count, features: 5);
+        var batcher = new MiniBatcher(split, batch, seed: 11);
+        batcher.StartEpoch(2);
+        using var pool = new MacPool(threads);
+        var (x1, y1, x2, y2) = (new float[batch * 5], new int[batch], new float[batch * 5], new int[batch]);
+        for (int b = 0; b < batcher.BatchesPerEpoch; b++)
+        {
+            Array.Fill(x2, float.NaN);
+            var rows = batcher.Fill(b, x1, y1);
+            Assert.Equal(rows, batcher.Fill(b, x2, y2, pool));
+            Assert.Equal(x1.AsSpan(0, rows * 5).ToArray(), x2.AsSpan(0, rows * 5).ToArray());
+            Assert.Equal(y1.AsSpan(0, rows).ToArray(), y2.AsSpan(0, rows).ToArray());
+        }
+        Assert.Equal(Enumerable.Range(0, count), Epoch(batcher, split, 2).Order());
+    }
+
     [Fact]
     public void Same_seed_and_epoch_give_the_same_order_regardless_of_history()
     {

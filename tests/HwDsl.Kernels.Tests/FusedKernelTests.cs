@@ -42,7 +42,7 @@ public sealed class FusedKernelTests
         var dx = (float[])start.Clone();
         kernel(dx);
         for (var i = 0; i < n; i++)
-            Assert.True(Math.Abs(start[i] + increment(i) - dx[i]) <= 1e-6f * (1 + Math.Abs(dx[i])), $"{what}, length {n}, element {i}");
+            Expect.True(Math.Abs(start[i] + increment(i) - dx[i]) <= 1e-6f * (1 + Math.Abs(dx[i])), $"{what}, length {n}, element {i}");
     }
 
     [Fact]

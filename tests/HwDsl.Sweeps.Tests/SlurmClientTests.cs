@@ -24,6 +24,47 @@ public sealed class SlurmClientTests
         Assert.Empty(SlurmClient.ParseScontrol("JobId=3 JobName=not-an-array JobState=COMPLETED ExitCode=0:0"));
     }
 
+    // A Slurm command that fails as a busy controller makes it fail, `failures` times, then answers `answer`.
+    private static void FakeCommand(TempDir dir, string name, int failures, string answer)
+    {
+        var count = System.IO.Path.Combine(dir.Path, name + ".calls");
+        var script = dir.File(name, $"""
+            #!/bin/sh
+            n=$(cat {count} 2>/dev/null || echo 0); n=$((n + 1)); echo $n > {count}
+            if [ $n -le {failures} ]; then echo "slurm_load_jobs error: Socket timed out on send/recv operation" >&2; exit 1; fi
+            {answer}
+            """);
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+    }
+
+    [Fact]
+    public void A_controller_too_busy_to_answer_is_asked_again_not_read_as_a_job_that_ended()
+    {
+        using var dir = new TempDir();
+        FakeCommand(dir, "squeue", 2, "echo 5_0");
+        FakeCommand(dir, "scontrol", 3, "echo 'JobId=6 ArrayJobId=5 ArrayTaskId=0 JobState=RUNNING Reason=None ExitCode=0:0'");
+        var client = new SlurmClient(dir.Path) { RetryDelay = TimeSpan.FromMilliseconds(1) };
+        // Before: squeue's failure read as "nothing queued" ended the tracking while the task ran, and scontrol's as "no
+        // task known" showed a cancelled task as incomplete instead of lost.
+        Assert.True(client.Active("5"));
+        Assert.Equal(new SlurmTask("5", 0, "RUNNING", 0, null), Assert.Single(client.Tasks("5")));
+        Assert.Equal("3", File.ReadAllText(System.IO.Path.Combine(dir.Path, "squeue.calls")).Trim());
+
+        // "Invalid job id" is an answer (the job is gone), given at once; a controller that never answers is an error.
+        using var gone = new TempDir();
+        FakeCommand(gone, "squeue", 0, "echo 'slurm_load_jobs error: Invalid job id specified' >&2; exit 1");
+        FakeCommand(gone, "scontrol", 0, "echo 'slurm_load_jobs error: Invalid job id specified' >&2; exit 1");
+        FakeCommand(gone, "sacct", 0, "echo 'Slurm accounting storage is disabled' >&2; exit 1");
+        var goneClient = new SlurmClient(gone.Path) { RetryDelay = TimeSpan.FromMilliseconds(1) };
+        Assert.False(goneClient.Active("5"));
+        Assert.Empty(goneClient.Tasks("5"));
+        Assert.Equal("1", File.ReadAllText(System.IO.Path.Combine(gone.Path, "squeue.calls")).Trim());
+        using var down = new TempDir();
+        FakeCommand(down, "squeue", 99, "echo 5_0");
+        var e = Assert.Throws<SweepException>(() => new SlurmClient(down.Path) { RetryDelay = TimeSpan.FromMilliseconds(1) }.Active("5"));
+        Assert.Equal("squeue could not tell the state of Slurm job 5 (5 attempts): slurm_load_jobs error: Socket timed out on send/recv operation; is the Slurm controller up ('sinfo')?", e.Message);
+    }
+
     [Fact]
     public void Sacct_lines_give_state_and_exit_code_per_task()
     {

@@ -53,7 +53,9 @@ public sealed class SlurmTests
         SlurmCluster.Require();
         using var dir = new TempDir();
         var root = Path.Combine(dir.Path, "sw");
-        var template = "echo partial {x} > {output}/partial.txt; echo started; if [ ! -e {output}/second ]; then touch {output}/second; sleep 120; fi; echo '{\"v\": 7}' > {output}/results.json";
+        // "started" is printed after the mark for the second attempt, so a cancel right after it cannot leave the resumed
+        // attempt to sleep too.
+        var template = "echo partial {x} > {output}/partial.txt; if [ ! -e {output}/second ]; then touch {output}/second; echo started; sleep 120; fi; echo '{\"v\": 7}' > {output}/results.json";
         var (exit, output, err) = Hwdsl.Run("sweep", "--command", template, "--grid", "x=1,2", "--on", "slurm", "--detach", "-o", root);
         Assert.True(exit == 0, output + err);
         var folder = SweepFolder.Open(root);

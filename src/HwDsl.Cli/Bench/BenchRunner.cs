@@ -1,17 +1,15 @@
 using System.Globalization;
 using System.Text;
-using HwDsl.Data;
-using HwDsl.Experiments;
-using HwDsl.Kernels;
-using HwDsl.Training;
-
 using HwDsl.Cli.Commands;
-using HwDsl.Compiler;
+using HwDsl.Kernels;
 
 namespace HwDsl.Cli.Bench;
 
-/// <summary>Runs the benchmark tables; ours and the peer alternate round by round so both see the same machine.</summary>
-internal sealed class BenchRunner(BenchSettings settings, CancellationToken cancel)
+/// <summary>
+/// Runs the benchmark tables <see cref="BenchSettings.Only"/> selects, for each thread count; ours and the peer alternate
+/// round by round so both see the same machine, and every ratio is between medians of the same run.
+/// </summary>
+internal sealed partial class BenchRunner(BenchSettings settings, CancellationToken cancel)
 {
     private static readonly GemmCase[] Shapes =
     [
@@ -28,21 +26,58 @@ internal sealed class BenchRunner(BenchSettings settings, CancellationToken canc
 
     private readonly StringBuilder _report = new();
 
+    // Our medians per table and thread count, for the scaling lines at the end.
+    private readonly Dictionary<(string Table, int Threads), double> _ours = [];
+
     public int Run()
     {
         Write($"# hwdsl bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         foreach (var line in Commands.DescribeCommand.Lines().Take(3)) Write($"    {line}");
+        Write($"    load average: {LoadAverage()}");
+        var only = settings.Only;
         foreach (var threads in settings.Threads)
         {
             using var pool = TrainCommand.CreatePool(threads);
-            using var peer = StartPeer(threads);
+            // The core-network table has no peer; the others are measured against it.
+            using var peer = only.Any(t => t != "cores") ? StartPeer(threads) : null;
             if (peer is not null) Write($"    peer ({threads} thread(s)): torch {peer.Ready["torch"]}, numpy {peer.Ready["numpy"]}, OPENBLAS_CORETYPE={PeerProcess.BestCoreType() ?? "(auto-detect)"}");
-            if (settings.Only is "gemm" or "all") GemmTable(pool, peer);
-            if (settings.Only is "train" or "all") TrainTable(pool, peer);
-            if (settings.Only is "periphery" or "all") PeripheryBench.Table(pool, settings.TrainRounds, Write, cancel);
+            if (only.Contains("gemm")) GemmTable(pool, peer);
+            if (only.Contains("train") || only.Contains("hwaware")) TrainTable(pool, peer, only.Contains("hwaware"));
+            if (only.Contains("dies")) DieTable(pool, peer);
+            if (only.Contains("cores")) CoreTable(pool);
+            if (only.Contains("periphery")) PeripheryBench.Table(pool, settings.TrainRounds, Write, cancel);
         }
+        ScalingLines();
+        Write($"    load average at the end: {LoadAverage()}");
         if (settings.Markdown is { } path) File.WriteAllText(path, _report.ToString());
         return 0;
+    }
+
+    // Each table's median at every thread count against its 1-thread median, measured in this run.
+    private void ScalingLines()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var lines = new List<string>();
+        foreach (var ((table, threads), value) in _ours.OrderBy(e => e.Key.Table, StringComparer.Ordinal).ThenBy(e => e.Key.Threads))
+            if (threads > 1 && _ours.TryGetValue((table, 1), out var one))
+                lines.Add(string.Create(inv, $"- {table}: {threads} threads {value / one:F2}× our 1 thread"));
+        if (lines.Count == 0) return;
+        Write("");
+        Write("Scaling (medians above, higher is faster; target for float training ≥ 1.7× at 2 threads):");
+        Write("");
+        foreach (var line in lines) Write(line);
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private PeerProcess? StartPeer(int threads)
@@ -79,68 +114,6 @@ internal sealed class BenchRunner(BenchSettings settings, CancellationToken canc
             }
             Row(shape.Name, $"{shape.M}×{shape.N}×{shape.K}", shape.Layout.ToString(), ours, theirs, "F1");
         }
-    }
-
-    private void TrainTable(MacPool pool, PeerProcess? peer)
-    {
-        var data = new DatasetStore().Load("mnist", _ => { });
-        var dataDir = Path.GetDirectoryName(data.Files[0].Path)!;
-        Write("");
-        Write($"Float MLP 784-256-256-10, ReLU, Adam 1e-3, batch 100, one MNIST epoch (training only), {pool.Threads} thread(s), samples/s, median of {settings.TrainRounds} interleaved rounds");
-        Write("");
-        Write("| run | HwDsl | PyTorch | ratio | HwDsl test acc. | PyTorch test acc. |");
-        Write("|---|---:|---:|---:|---:|---:|");
-        var ours = new List<double>();
-        var theirs = new List<double>();
-        var ourAccuracy = new List<double>();
-        var theirAccuracy = new List<double>();
-        for (var r = 0; r < settings.TrainRounds; r++)
-        {
-            var model = Sequential<float>.Mlp(data.Train.FeatureCount, [256, 256], data.Train.ClassCount, Activation.Relu, seed: r);
-            var result = Trainer.Train(model, data, new TrainingOptions(1, 100, new AdamSpec(1e-3), LearningRateSchedule.Constant, r), pool, cancel: cancel);
-            cancel.ThrowIfCancellationRequested();
-            ours.Add(result.SamplesPerSecond);
-            ourAccuracy.Add(result.TestAccuracy);
-            if (peer is null) continue;
-            var answer = peer.Send(new { cmd = "mlp", data = dataDir, hidden = new[] { 256, 256 }, batch = 100, lr = 1e-3, epochs = 1, seed = r });
-            theirs.Add(answer["samples_per_s"]!.GetValue<double>());
-            theirAccuracy.Add(answer["test_accuracy"]!.GetValue<double>());
-        }
-        Row("1 epoch", "", null, ours, theirs, "N0", ourAccuracy, theirAccuracy);
-        HardwareAwareRows(pool, peer, data, dataDir, ours);
-    }
-
-    // The same MLP with 4-bit weights on differential pairs (r = 10, a = 0.1, ν = 2) and 4-bit clipped-ReLU activations,
-    // trained through the sigmoid relaxation; the peer runs the identical relaxation and level table in PyTorch.
-    private void HardwareAwareRows(MacPool pool, PeerProcess? peer, Dataset data, string dataDir, List<double> floatOurs)
-    {
-        var ours = new List<double>();
-        var theirs = new List<double>();
-        var ourAccuracy = new List<double>();
-        var theirAccuracy = new List<double>();
-        float[]? levels = null;
-        for (var r = 0; r < settings.TrainRounds; r++)
-        {
-            var spec = Experiment.Named("bench-hw-aware").Seed(r).Data(Datasets.Mnist)
-                .Network(n => n.Dense(256).ClippedRelu().Dense(256).ClippedRelu().Dense(10))
-                .On(Hardware.DifferentialPair().WeightBits(4).ActivationBits(4).OnOffRatio(10).Asymmetry(0.1).NonLinearity(2))
-                .Train(t => t.Adam(1e-3).Epochs(1).Batch(100).Schedule(Schedule.Constant).HardwareAware(Relaxation.Sigmoid(2, 50)))
-                .Build();
-            var network = NetworkCompiler.Compile(spec, data.Train.FeatureCount, data.Train.ClassCount);
-            levels ??= network.HardwareLayers.First().Levels.Values.ToArray();
-            var trained = Trainer.Train(network, data, ExperimentRunner.ToTrainingOptions(spec), pool, cancel: cancel);
-            cancel.ThrowIfCancellationRequested();
-            ours.Add(trained.SamplesPerSecond);
-            ourAccuracy.Add(trained.TestAccuracy);
-            if (peer is null) continue;
-            var answer = peer.Send(new { cmd = "hwmlp", data = dataDir, hidden = new[] { 256, 256 }, levels, activation_bits = 4, batch = 100, lr = 1e-3, epochs = 1, beta_from = 50.0, beta_to = 50.0, seed = r });
-            theirs.Add(answer["samples_per_s"]!.GetValue<double>());
-            theirAccuracy.Add(answer["test_accuracy"]!.GetValue<double>());
-        }
-        Row("1 epoch, hardware-aware 4-bit", "", null, ours, theirs, "N0", ourAccuracy, theirAccuracy);
-        var cost = Median(floatOurs) / Median(ours);
-        Write("");
-        Write(string.Create(CultureInfo.InvariantCulture, $"Hardware-aware training costs {cost:F2}× our float training per epoch (medians above; target ≤ 1.5×)."));
     }
 
     private void Row(string name, string shape, string? layout, List<double> ours, List<double> theirs, string format,

@@ -17,6 +17,7 @@ namespace HwDsl.Compiler;
 public sealed class CoreNetwork : ILayer<float>
 {
     private readonly float[][] _axonWeights;
+    private readonly int[][][] _sources;
     private readonly int[] _classOf;
 
     /// <summary>Builds the network for <paramref name="spec"/> with parameters drawn from <paramref name="seed"/>: W ~ U(0, 1), b = 0.</summary>
@@ -30,6 +31,7 @@ public sealed class CoreNetwork : ILayer<float>
         var connections = new List<Tensor<float>[]>();
         var leaks = new List<Tensor<float>[]>();
         _axonWeights = new float[spec.Layers.Count][];
+        _sources = [.. Enumerable.Range(0, spec.Layers.Count).Select(l => Enumerable.Range(0, spec.Layers[l].Cores).Select(c => Layout.Sources(l, c)).ToArray())];
         for (var l = 0; l < spec.Layers.Count; l++)
         {
             var layer = spec.Layers[l];
@@ -76,21 +78,33 @@ public sealed class CoreNetwork : ILayer<float>
             System.Numerics.Tensors.TensorPrimitives.Clamp(w.Values, 0f, 1f, w.Values);
         var input = Encode(tape, x);
         var smoothing = (float)Training.Smoothing;
+        var binarize = Training.Method == CoreTrainingMethod.LearnedBinary;
         for (var l = 0; l < Spec.Layers.Count; l++)
         {
+            var hard = l < Spec.Layers.Count - 1 ? Training.HardHiddenSpikes : Training.HardOutputSpikes;
+            if (Fused)
+            {
+                input = tape.CoreLayer(input, _sources[l], Connections[l], binarize, _axonWeights[l], Leaks[l], smoothing, hard);
+                continue;
+            }
             var outputs = new Tensor<float>[Spec.Layers[l].Cores];
             for (var c = 0; c < outputs.Length; c++)
             {
                 var axons = tape.GatherColumns(input, Layout.Sources(l, c));
                 var w = Connections[l][c];
-                var connections = Training.Method == CoreTrainingMethod.LearnedBinary ? tape.Binarize(w) : w;
-                outputs[c] = tape.GaussianSpike(axons, connections, _axonWeights[l], Leaks[l][c], smoothing,
-                    hard: l < Spec.Layers.Count - 1 ? Training.HardHiddenSpikes : Training.HardOutputSpikes);
+                var connections = binarize ? tape.Binarize(w) : w;
+                outputs[c] = tape.GaussianSpike(axons, connections, _axonWeights[l], Leaks[l][c], smoothing, hard);
             }
             input = outputs.Length == 1 ? outputs[0] : tape.ConcatColumns(outputs);
         }
         return tape.GroupSum(input, _classOf, Spec.Classes, (float)Training.ReadoutScale);
     }
+
+    /// <summary>
+    /// Each layer as one <see cref="CoreLayerOp"/> (cores in parallel, sparse products for spikes), or, when false, as the
+    /// op-by-op composition it reproduces bit for bit (the reference the tests compare against).
+    /// </summary>
+    internal bool Fused { get; set; } = true;
 
     /// <inheritdoc />
     public string Describe() => $"cores {Spec} ({Training.Method})";

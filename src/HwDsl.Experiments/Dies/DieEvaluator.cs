@@ -10,10 +10,23 @@ namespace HwDsl.Experiments;
 public static class DieEvaluator
 {
     /// <summary>
-    /// Test accuracy of <paramref name="network"/> deployed on each die in turn (die i = <paramref name="die"/>(i)); the network's
-    /// phase and deployed maps are restored to the ideal devices afterwards. Deterministic for any thread count.
+    /// Test accuracy of <paramref name="network"/> deployed on each die (die i = <paramref name="die"/>(i)); the network's
+    /// phase and deployed maps are left as they were. Deterministic for any thread count. A network of binary layers and
+    /// activations is evaluated batched (<see cref="BatchedDieEvaluation"/>: the images packed once, dies in parallel), with
+    /// the same results bit for bit as die after die; any other network die after die.
     /// </summary>
     public static IReadOnlyList<double> Evaluate(CompiledNetwork network, int count, Func<int, DieMap> die, DataSplit test, MacPool pool)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(die);
+        if (count <= 0) return [];
+        return BatchedDieEvaluation.Supports(network)
+            ? BatchedDieEvaluation.Run(network, count, die, test, pool)
+            : EvaluateOneByOne(network, count, die, test, pool);
+    }
+
+    /// <summary>Die after die through the network's own deployed phase (the reference the batched path is tested against).</summary>
+    internal static IReadOnlyList<double> EvaluateOneByOne(CompiledNetwork network, int count, Func<int, DieMap> die, DataSplit test, MacPool pool)
     {
         var binary = network.BinaryLayers.ToList();
         var tape = new Tape<float>(pool);

@@ -3,10 +3,8 @@ using HwDsl.Compiler;
 namespace HwDsl.Experiments;
 
 /// <summary>
-/// Programmed tiles from today's layers: a multi-level layer is one tile whose conductances are the level table's
-/// targets for the level each weight was programmed to (<see cref="WeightLevels.PositiveConductance"/> /
-/// <see cref="WeightLevels.NegativeConductance"/>); with programming or read noise the effective weights differ from
-/// w_max·(G⁺ − G⁻) by that noise. A binary layer gives its effective weights only.
+/// Programmed tiles of the deployed layers: a multi-level layer gives every tile of its <see cref="AnalogArray"/> with the
+/// G⁺/G⁻ (or G and reference) it holds for the sample being deployed; a binary layer gives its effective weights only.
 /// </summary>
 public sealed class DeployedLayerTiles : IProgrammedTileSource
 {
@@ -21,7 +19,7 @@ public sealed class DeployedLayerTiles : IProgrammedTileSource
         foreach (var layer in network.Layers)
             switch (layer)
             {
-                case HardwareDenseLayer h: tiles.Add(Multilevel(h)); break;
+                case HardwareDenseLayer h: tiles.AddRange(Multilevel(h)); break;
                 case BinaryDenseLayer b:
                     tiles.Add(new ProgrammedTile(b.Hardware.Index, 0, 0, 0, b.Weights.Rows, b.Weights.Cols, "binary", b.Scale.Values[0],
                         b.DeployedWeights(), null, null, "target"));
@@ -30,30 +28,22 @@ public sealed class DeployedLayerTiles : IProgrammedTileSource
         return tiles;
     }
 
-    private static ProgrammedTile Multilevel(HardwareDenseLayer layer)
+    /// <summary>One entry per tile of the layer's array, with the conductances it was programmed to for this sample
+    /// (programming noise and device curve included; read noise is drawn per read and is not in them).</summary>
+    private static IEnumerable<ProgrammedTile> Multilevel(HardwareDenseLayer layer)
     {
-        var levels = layer.Levels;
-        var w = layer.Weights.Values;
+        var array = layer.Array;
         var effective = layer.DeployedWeights.ToArray();
-        var wMax = layer.WeightRange;
-        var inverse = 1f / wMax;
-        var (gp, gn) = (new float[w.Length], new float[w.Length]);
-        for (var i = 0; i < w.Length; i++)
+        var mapping = layer.Levels.Mapping == WeightMapping.DifferentialPair ? "differential_pair" : "single_with_reference";
+        var columns = array.Tiles.Columns;
+        foreach (var tile in array.Tiles.Tiles)
         {
-            // Stochastic rounding picked its level at random and deploys it without noise: read the level back from w_eff.
-            var k = layer.Rounding == WeightRounding.Stochastic ? NearestValue(levels.Values, effective[i] * inverse) : levels.Programming.NearestIndex(w[i] * inverse);
-            gp[i] = (float)levels.PositiveConductance(k);
-            gn[i] = (float)levels.NegativeConductance(k);
+            var (gp, gn) = array.TileConductances(tile);
+            var w = new float[tile.Rows * tile.Columns];
+            for (var r = 0; r < tile.Rows; r++)
+                effective.AsSpan((tile.Row0 + r) * columns + tile.Column0, tile.Columns).CopyTo(w.AsSpan(r * tile.Columns));
+            yield return new ProgrammedTile(layer.Hardware.Index, tile.Index, tile.Row0, tile.Column0, tile.Rows, tile.Columns, mapping,
+                layer.WeightRange, w, [.. gp.Select(g => (float)g)], [.. gn.Select(g => (float)g)], "programmed");
         }
-        var mapping = levels.Mapping == WeightMapping.DifferentialPair ? "differential_pair" : "single_with_reference";
-        return new ProgrammedTile(layer.Hardware.Index, 0, 0, 0, layer.Weights.Rows, layer.Weights.Cols, mapping, wMax, effective, gp, gn, "target");
-    }
-
-    private static int NearestValue(ReadOnlySpan<float> values, float x)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-            if (Math.Abs(values[i] - x) < Math.Abs(values[best] - x)) best = i;
-        return best;
     }
 }

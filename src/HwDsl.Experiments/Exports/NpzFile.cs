@@ -19,8 +19,13 @@ public static class NpzFile
             foreach (var array in arrays)
             {
                 if (!names.Add(array.Name)) throw new ArgumentException($"two arrays are named '{array.Name}'.");
-                using var entry = zip.CreateEntry(array.Name + ".npy", CompressionLevel.Fastest).Open();
-                NpyFormat.Write(entry, array);
+                var entry = zip.CreateEntry(array.Name + ".npy", CompressionLevel.Fastest);
+                // A fixed time stamp (a day after zip's earliest, so that any time zone can store it): the same arrays give
+                // the same bytes. With the default (now), two writes of the same weights a 2-second tick apart differed and
+                // a byte-for-byte test of them was flaky.
+                entry.LastWriteTime = new DateTimeOffset(1980, 1, 2, 0, 0, 0, TimeSpan.Zero);
+                using var stream = entry.Open();
+                NpyFormat.Write(stream, array);
             }
         }
         RunFolder.WriteAtomic(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));

@@ -8,7 +8,7 @@ namespace HwDsl.Experiments;
 /// element's Gmax = 1). Conductances are null where the layer cannot say (binary layers today).
 /// </summary>
 /// <param name="Layer">Dense layer index.</param>
-/// <param name="Tile">Tile index within the layer (0 while a layer is one tile).</param>
+/// <param name="Tile">Tile index within the layer (row-major over its tile grid).</param>
 /// <param name="RowOffset">First input row of the tile.</param>
 /// <param name="ColOffset">First output column of the tile.</param>
 /// <param name="Rows">Rows of the tile.</param>
@@ -18,7 +18,7 @@ namespace HwDsl.Experiments;
 /// <param name="Effective">Deployed effective weights (Rows×Cols).</param>
 /// <param name="Positive">G⁺ (or G) per weight, or null.</param>
 /// <param name="Negative">G⁻ (or the reference) per weight, or null.</param>
-/// <param name="Conductances"><c>target</c> (what programming aimed at, before programming and read noise) or <c>read</c> (what was read).</param>
+/// <param name="Conductances"><c>programmed</c> (what the tile holds for this sample: programming noise in, read noise not), <c>target</c> (what programming aimed at) or <c>read</c> (what was read).</param>
 public sealed record ProgrammedTile(
     int Layer, int Tile, int RowOffset, int ColOffset, int Rows, int Cols, string Mapping, double WeightRange,
     float[] Effective, float[]? Positive, float[]? Negative, string Conductances);

@@ -74,6 +74,9 @@ public sealed class RunExports
                 if (t.Positive is not null) arrays.Add(NpyArray.Matrix($"{stem}.{plus}", t.Rows, t.Cols, t.Positive));
                 if (t.Negative is not null) arrays.Add(NpyArray.Matrix($"{stem}.{minus}", t.Rows, t.Cols, t.Negative));
                 arrays.Add(NpyArray.Scalar($"{stem}.w_max", t.WeightRange));
+                // Where the tile sits in the layer's inputs×outputs matrix (a layer larger than a tile is split over several).
+                arrays.Add(NpyArray.Scalar($"{stem}.row_offset", t.RowOffset));
+                arrays.Add(NpyArray.Scalar($"{stem}.col_offset", t.ColOffset));
                 if (sample != _samples[0].Sample) continue;
                 WriteCsv(_run, $"{stem}.effective.csv", t.Rows, t.Cols, t.Effective);
                 if (t.Positive is not null) WriteCsv(_run, $"{stem}.{plus}.csv", t.Rows, t.Cols, t.Positive);

@@ -3,14 +3,19 @@ using System.Runtime.InteropServices;
 
 namespace HwDsl.Kernels.GemmImpl;
 
-/// <summary>The operands of one GEMM call, as raw pointers into pinned spans.</summary>
+/// <summary>
+/// The operands of one GEMM call, as raw pointers into pinned spans. <see cref="PackedA"/>, when set, is op(A) already
+/// in the driver's panel layout (<see cref="GemmPackedA"/>): KC block q at PackedA + q·PackedStride.
+/// </summary>
 internal readonly unsafe struct GemmArgs(
-    float* a, float* b, float* c, int m, int n, int k, GemmLayout layout, bool accumulate, float* bias)
+    float* a, float* b, float* c, int m, int n, int k, GemmLayout layout, bool accumulate, float* bias,
+    float* packedA = null, long packedStride = 0)
 {
-    public readonly float* A = a, B = b, C = c, Bias = bias;
+    public readonly float* A = a, B = b, C = c, Bias = bias, PackedA = packedA;
     public readonly int M = m, N = n, K = k;
     public readonly GemmLayout Layout = layout;
     public readonly bool Accumulate = accumulate;
+    public readonly long PackedStride = packedStride;
 }
 
 /// <summary>
@@ -21,15 +26,13 @@ internal readonly unsafe struct GemmArgs(
 /// </summary>
 internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
 {
-    private const int KcMax = 256;
     private const int McMax = 96;            // rows per task: A block McMax×KcMax stays in L2
     private const int BPackBudget = 1 << 18; // floats (1 MiB) of packed B per column block
 
     public static void Run(in GemmArgs g, MacPool pool, int threads)
     {
         int mr = TKernel.MR, nr = TKernel.NR;
-        var kBlocks = (g.K + KcMax - 1) / KcMax;
-        var kcStep = ((g.K + kBlocks - 1) / kBlocks + 7) & ~7;
+        var kcStep = GemmBlocking.KcStep(g.K);
         var nc = Math.Max(nr, BPackBudget / g.K / nr * nr);
         nc = Math.Min(nc, (g.N + nr - 1) / nr * nr);
 
@@ -47,32 +50,66 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
         var rowBlocks = (mPanels + panelsPerRowBlock - 1) / panelsPerRowBlock;
 
         var bPack = GemmBuffers.PackB((long)g.K * nc);
+        var transposedB = g.Layout == GemmLayout.NT;
         for (var jc = 0; jc < g.N; jc += nc)
         {
             var cols = Math.Min(nc, g.N - jc);
             var nPanels = (cols + nr - 1) / nr;
-            var packB = new PackBTask(g, jc, nr, bPack);
-            if (threads > 1) pool.Run(nPanels, packB);
-            else for (var t = 0; t < nPanels; t++) packB.Execute(t);
-
             var colGroups = Math.Min(colGroupsWanted, nPanels);
-            var compute = new ComputeTask(g, jc, nPanels, colGroups, panelsPerRowBlock, kcStep, bPack);
-            var tasks = rowBlocks * colGroups;
-            if (threads > 1) pool.Run(tasks, compute);
-            else for (var t = 0; t < tasks; t++) compute.Execute(t);
+            var computeTasks = rowBlocks * colGroups;
+            // B is packed by the first tasks of the same job (row chunks of B, or panels when B is transposed), and
+            // compute tasks wait for them: one dispatch per column block instead of two, and no idle barrier between.
+            var rowsPerChunk = transposedB ? 0 : Math.Max(32, (g.K + 2 * threads - 1) / (2 * threads));
+            var packTasks = threads == 1 ? 1 : transposedB ? nPanels : (g.K + rowsPerChunk - 1) / rowsPerChunk;
+            var packed = 0;
+            var job = new Job(new ComputeTask(g, jc, nPanels, colGroups, panelsPerRowBlock, kcStep, bPack),
+                jc, cols, transposedB, threads == 1 ? g.K : rowsPerChunk, packTasks, &packed);
+            if (threads > 1) pool.Run(packTasks + computeTasks, job);
+            else for (var t = 0; t < packTasks + computeTasks; t++) job.Execute(t);
         }
     }
 
-    private readonly struct PackBTask(GemmArgs g, int jc, int nr, float* bPack) : IMacPoolTask
+    private readonly struct Job(ComputeTask compute, int jc, int cols, bool transposedB, int rowsPerChunk, int packTasks,
+        int* packed) : IMacPoolTask
     {
-        public void Execute(int panel) =>
-            GemmPacking.PackBPanel(g.B, g.N, g.K, g.Layout == GemmLayout.NT, jc + panel * nr, nr,
-                bPack + (long)panel * g.K * nr);
+        public void Execute(int index)
+        {
+            var g = compute.Args;
+            if (index < packTasks)
+            {
+                if (transposedB)
+                {
+                    // One task per panel, or all panels in the single pack task of a 1-thread run.
+                    int first = packTasks == 1 ? 0 : index, last = packTasks == 1 ? (cols + TKernel.NR - 1) / TKernel.NR : index + 1;
+                    for (var panel = first; panel < last; panel++)
+                        GemmPacking.PackBPanel(g.B, g.N, g.K, true, jc + panel * TKernel.NR, TKernel.NR,
+                            compute.BPack + (long)panel * g.K * TKernel.NR);
+                }
+                else
+                {
+                    var p0 = index * rowsPerChunk;
+                    GemmPacking.PackBRows(g.B, g.N, g.K, jc, cols, TKernel.NR, p0, Math.Min(g.K, p0 + rowsPerChunk), compute.BPack);
+                }
+                Interlocked.Increment(ref *packed);
+                return;
+            }
+            // Pack tasks are claimed before any compute task (indices are handed out in order), so this waits only
+            // for packing already under way on other threads.
+            var spins = 0;
+            while (Volatile.Read(ref *packed) < packTasks)
+                if ((++spins & 7) == 0) Thread.Yield();
+                else Thread.SpinWait(20);
+            compute.Execute(index - packTasks);
+        }
     }
 
     private readonly struct ComputeTask(GemmArgs g, int jc, int nPanels, int colGroups, int panelsPerRowBlock,
-        int kcStep, float* bPack) : IMacPoolTask
+        int kcStep, float* bPack)
     {
+        public GemmArgs Args => g;
+
+        public float* BPack => bPack;
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Execute(int index)
         {
@@ -83,7 +120,7 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
             var jp1 = (int)((long)nPanels * (group + 1) / colGroups);
             var i0 = rowBlock * panelsPerRowBlock * mr;
             var rows = Math.Min(panelsPerRowBlock * mr, g.M - i0);
-            var aPack = GemmBuffers.PackA((long)panelsPerRowBlock * mr * kcStep + 8 * mr);
+            var aPack = g.PackedA != null ? null : GemmBuffers.PackA((long)panelsPerRowBlock * mr * kcStep + 8 * mr);
             var scratch = stackalloc float[mr * nr];
             var transposedA = g.Layout == GemmLayout.TN;
 
@@ -92,7 +129,9 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
                 var kc = Math.Min(kcStep, g.K - p0);
                 // A is packed for every layout, TN included: reading a transposed A in place strides a whole row of A
                 // per p, which walks more pages than the TLB holds (measured 18% slower for the weight gradients).
-                GemmPacking.PackA(g.A, g.M, g.K, transposedA, i0, rows, p0, kc, aPack, mr);
+                var aBlock = aPack;
+                if (g.PackedA != null) aBlock = g.PackedA + (long)(p0 / kcStep) * g.PackedStride + (long)(i0 / mr) * kc * mr;
+                else GemmPacking.PackA(g.A, g.M, g.K, transposedA, i0, rows, p0, kc, aPack, mr);
                 var first = p0 == 0;
                 var addC = !first || g.Accumulate;
                 for (var jp = jp0; jp < jp1; jp++)
@@ -103,7 +142,7 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
                     var bPanel = bPack + (long)jp * g.K * nr + (long)p0 * nr;
                     for (var r = 0; r < rows; r += mr)
                     {
-                        var aPanel = aPack + (long)(r / mr) * kc * mr;
+                        var aPanel = aBlock + (long)(r / mr) * kc * mr;
                         var c = g.C + (long)(i0 + r) * g.N + j;
                         var valid = Math.Min(mr, rows - r);
                         if (valid == mr && cols == nr)
@@ -119,6 +158,19 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : IMicroKernel
                 }
             }
         }
+    }
+}
+
+/// <summary>How the depth k is cut into KC blocks, shared by every driver.</summary>
+internal static class GemmBlocking
+{
+    private const int KcMax = 256;
+
+    /// <summary>The KC block size for depth k: a function of k alone, so sums never depend on m, n or threads.</summary>
+    public static int KcStep(int k)
+    {
+        var kBlocks = (k + KcMax - 1) / KcMax;
+        return ((k + kBlocks - 1) / kBlocks + 7) & ~7;
     }
 }
 

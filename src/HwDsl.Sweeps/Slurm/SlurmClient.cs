@@ -9,10 +9,17 @@ namespace HwDsl.Sweeps;
 /// The Slurm commands a sweep uses, started as processes that inherit this environment (so <c>SLURM_CONF</c> reaches
 /// them). Task state comes from <c>scontrol show job</c> (exit codes included, for <c>MinJobAge</c> after the end),
 /// then <c>sacct</c> where accounting is on; <c>squeue</c> answers whether anything is still queued or running.
+/// <paramref name="commands"/> is the folder of the Slurm commands (tests); by default they are found on PATH.
 /// </summary>
-public sealed partial class SlurmClient
+public sealed partial class SlurmClient(string? commands = null)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    // How often a query about a job is made before its failure is an error (see AskAboutJob).
+    private const int Attempts = 5;
+
+    /// <summary>The pause before asking again after a controller failed to answer (doubled, tripled, … per attempt).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Throws a one-line error saying what to do when this machine cannot talk to a Slurm cluster.</summary>
     public static void CheckReachable()
@@ -32,7 +39,7 @@ public sealed partial class SlurmClient
     public string Submit(string script, IReadOnlyList<int> indices, int? maxParallel, string workDir)
     {
         var array = Ranges(indices) + (maxParallel is { } m ? $"%{m}" : "");
-        var (exit, output, err) = Run("sbatch", ["--parsable", $"--array={array}", script], workDir);
+        var (exit, output, err) = Run(Command("sbatch"), ["--parsable", $"--array={array}", script], workDir);
         if (exit != 0)
             throw new SweepException($"sbatch rejected the job: {FirstLine(err)}; check --partition/--time/--mem/--sbatch (or slurm.json) against 'sinfo' and your cluster's limits.");
         var id = output.Trim().Split(';')[0];
@@ -43,20 +50,40 @@ public sealed partial class SlurmClient
     /// <summary>True while any task of <paramref name="jobId"/> is pending or running.</summary>
     public bool Active(string jobId)
     {
-        var (exit, output, _) = Run("squeue", ["-h", "-r", "-j", jobId, "-o", "%i"]);
         // An ended job can vanish from squeue with "Invalid job id"; that is not active.
-        return exit == 0 && output.Trim().Length > 0;
+        var (known, output) = AskAboutJob("squeue", ["-h", "-r", "-j", jobId, "-o", "%i"], jobId);
+        return known && output.Trim().Length > 0;
     }
 
-    /// <summary>Every task Slurm still knows of, from scontrol, else sacct; empty when neither answers.</summary>
+    /// <summary>Every task Slurm still knows of, from scontrol, else sacct; empty when neither knows the job.</summary>
     public IReadOnlyList<SlurmTask> Tasks(string jobId)
     {
-        var (exit, output, _) = Run("scontrol", ["-o", "show", "job", jobId]);
-        if (exit == 0) return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(ParseScontrol)];
-        (exit, output, _) = Run("sacct", ["-n", "-P", "-X", "-j", jobId, "-o", "JobID,State,ExitCode"]);
-        if (exit == 0) return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(ParseSacct)];
+        var (known, output) = AskAboutJob("scontrol", ["-o", "show", "job", jobId], jobId);
+        if (known) return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(ParseScontrol)];
+        // Past MinJobAge only accounting remembers the job; without accounting sacct fails and nothing is known.
+        var (exit, accounted, _) = Run(Command("sacct"), ["-n", "-P", "-X", "-j", jobId, "-o", "JobID,State,ExitCode"]);
+        if (exit == 0) return [.. accounted.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(ParseSacct)];
         return [];
     }
+
+    // squeue or scontrol about one job. A controller too busy to answer in time fails them ("Socket timed out on send/recv
+    // operation"), which says nothing about the job: read as "not queued" or "no tasks known", such a failure ended the
+    // tracking of running tasks and showed a cancelled task as incomplete instead of lost. So only "Invalid job id" is
+    // taken as an answer (the job is gone); any other failure is asked again and, after Attempts, an error.
+    private (bool Known, string Output) AskAboutJob(string file, IReadOnlyList<string> args, string jobId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (exit, output, err) = Run(Command(file), args);
+            if (exit == 0) return (true, output);
+            if (err.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase)) return (false, "");
+            if (attempt == Attempts)
+                throw new SweepException($"{file} could not tell the state of Slurm job {jobId} ({Attempts} attempts): {FirstLine(err)}; is the Slurm controller up ('sinfo')?");
+            Thread.Sleep(RetryDelay * attempt);
+        }
+    }
+
+    private string Command(string file) => commands is null ? file : Path.Combine(commands, file);
 
     /// <summary><c>0-3,5,7-8</c>.</summary>
     public static string Ranges(IReadOnlyList<int> indices)

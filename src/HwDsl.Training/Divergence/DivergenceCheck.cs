@@ -19,8 +19,11 @@ internal sealed class DivergenceCheck(IReadOnlyList<Tensor<float>> parameters, i
             throw new TrainingDivergedException(epoch, epochs, batch, batches, "loss", $"the mini-batch loss is {Describe(loss)}", learningRate);
     }
 
-    public void Parameters(int epoch, int batch, double learningRate)
+    /// <summary>Throws when a parameter is not finite; <paramref name="knownFinite"/> (the optimizer checked every value it
+    /// wrote, <see cref="Optimizer{T}.LastStepFinite"/>) skips the pass.</summary>
+    public void Parameters(int epoch, int batch, double learningRate, bool knownFinite = false)
     {
+        if (knownFinite) return;
         for (var i = 0; i < parameters.Count; i++)
         {
             var p = parameters[i];

@@ -1,4 +1,5 @@
 using System.Numerics;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using HwDsl.Autodiff;
 using HwDsl.Kernels;
 
@@ -43,11 +44,25 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         Steps = steps;
     }
 
-    /// <summary>Clears every parameter's gradient before the next backward pass accumulates into it.</summary>
-    public void ZeroGrad()
+    /// <summary>
+    /// Clears every parameter's gradient before the next backward pass accumulates into it; with a pool of several threads,
+    /// in the chunks <see cref="Step"/> uses, in parallel (a serial megabyte of stores per step otherwise).
+    /// </summary>
+    public void ZeroGrad(MacPool? pool = null)
     {
-        foreach (var p in Parameters) p.Gradient.Clear();
+        if (pool is null || pool.Threads == 1 || _chunks.Count <= 1)
+        {
+            foreach (var p in Parameters) p.Gradient.Clear();
+            return;
+        }
+        pool.Run(_chunks.Count, new ClearTask(this));
     }
+
+    /// <summary>
+    /// True when every value the last <see cref="Step"/> wrote is finite, checked by each chunk right after its update
+    /// (in cache, in parallel), so a divergence check needs no pass of its own over the weights.
+    /// </summary>
+    public bool LastStepFinite => _nonFinite == 0;
 
     /// <summary>
     /// Applies one update to every parameter. With a pool of several threads the parameters are cut into chunks
@@ -56,12 +71,21 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     public void Step(MacPool? pool = null)
     {
         Steps++;
+        _nonFinite = 0;
         if (pool is null || pool.Threads == 1 || _chunks.Count <= 1)
         {
-            foreach (var (index, start, length) in _chunks) Update(index, Parameters[index], Steps, start, length);
+            for (var c = 0; c < _chunks.Count; c++) UpdateChunk(c, Steps);
             return;
         }
         pool.Run(_chunks.Count, new ChunkTask(this, Steps));
+    }
+
+    private void UpdateChunk(int chunk, int step)
+    {
+        var (index, start, length) = _chunks[chunk];
+        var parameter = Parameters[index];
+        Update(index, parameter, step, start, length);
+        if (!TensorPrimitives.IsFiniteAll<T>(parameter.Values.Slice(start, length))) Volatile.Write(ref _nonFinite, 1);
     }
 
     /// <summary>
@@ -76,12 +100,20 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     private readonly List<(int Index, int Start, int Length)> _chunks = [];
 
+    private int _nonFinite;
+
     private readonly struct ChunkTask(Optimizer<T> optimizer, int step) : IMacPoolTask
+    {
+        public void Execute(int chunk) => optimizer.UpdateChunk(chunk, step);
+    }
+
+    private readonly struct ClearTask(Optimizer<T> optimizer) : IMacPoolTask
     {
         public void Execute(int chunk)
         {
             var (index, start, length) = optimizer._chunks[chunk];
-            optimizer.Update(index, optimizer.Parameters[index], step, start, length);
+            var gradient = optimizer.Parameters[index].Gradient;
+            if (gradient.Length > 0) gradient.Slice(start, length).Clear();
         }
     }
 }

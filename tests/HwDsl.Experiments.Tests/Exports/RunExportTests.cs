@@ -35,18 +35,25 @@ public sealed class RunExportTests : IDisposable
             w, d = np.load(sys.argv[1] + "/weights.npz"), np.load(sys.argv[1] + "/deployed.npz")
             h = lambda a: hashlib.sha256(np.ascontiguousarray(a, dtype='<f4').tobytes()).hexdigest()
             out = {k: h(w[k]) for k in w.files}
-            out.update({k: h(d[k]) for k in d.files if not k.endswith("w_max")})
-            out.update({k: float(d[k]) for k in d.files if k.endswith("w_max")})
+            scalar = lambda k: k.endswith(("w_max", "row_offset", "col_offset"))
+            out.update({k: h(d[k]) for k in d.files if not scalar(k)})
+            out.update({k: float(d[k]) for k in d.files if scalar(k)})
+            # Layer 0 (784 × 16) is split over two 512-row tiles: stacked at their offsets they are the layer's matrix.
+            tiles = sorted((int(d[f"s1.layer0.tile{t}.row_offset"]), t) for t in range(2))
+            out["s1.layer0.stacked"] = h(np.vstack([d[f"s1.layer0.tile{t}.effective"] for _, t in tiles]))
+            out["tiles0"] = len([k for k in d.files if k.startswith("s1.layer0.tile") and k.endswith(".effective")])
             out["shape0"] = list(w["layer0.weights"].shape)
             print(json.dumps(out))
             """, result.RunFolder)).RootElement;
         Assert.Equal([784, 16], hashes.GetProperty("shape0").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(2, hashes.GetProperty("tiles0").GetInt32());   // 784 rows on 512 × 512 tiles
+        Assert.Equal(512, hashes.GetProperty("s1.layer0.tile1.row_offset").GetDouble());
         for (var i = 0; i < layers.Length; i++)
         {
             Assert.Equal(Hash(layers[i].Weights.Values), hashes.GetProperty($"layer{i}.weights").GetString());
             Assert.Equal(Hash(layers[i].Bias.Values), hashes.GetProperty($"layer{i}.bias").GetString());
             // The network is left deployed at the last sample (1); noise makes the two samples differ, so both are kept.
-            Assert.Equal(Hash(layers[i].DeployedWeights), hashes.GetProperty($"s1.layer{i}.tile0.effective").GetString());
+            Assert.Equal(Hash(layers[i].DeployedWeights), hashes.GetProperty(i == 0 ? "s1.layer0.stacked" : $"s1.layer{i}.tile0.effective").GetString());
             Assert.NotEqual(hashes.GetProperty($"s0.layer{i}.tile0.effective").GetString(), hashes.GetProperty($"s1.layer{i}.tile0.effective").GetString());
             Assert.Equal(layers[i].WeightRange, hashes.GetProperty($"s1.layer{i}.tile0.w_max").GetDouble(), 6);
         }

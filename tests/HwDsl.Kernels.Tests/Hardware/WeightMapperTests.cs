@@ -22,7 +22,7 @@ public sealed class WeightMapperTests
                 for (var i = 0; i < n; i++)
                 {
                     var (ry, rd) = Map(q, w[i], 0.37f, null);
-                    Assert.True((float)ry == y[i], $"{name}, n={n}, i={i}: hard {y[i]} vs {ry} for w={w[i]}");
+                    Expect.True((float)ry == y[i], $"{name}, n={n}, i={i}: hard {y[i]} vs {ry} for w={w[i]}");
                     Assert.Equal(y[i], ys[i]);
                     Assert.Equal((float)rd, d[i]);
                     Assert.Equal(q[table.NearestIndex(w[i] * (1f / 0.37f))] * 0.37f, y[i]);
@@ -51,8 +51,8 @@ public sealed class WeightMapperTests
                         var width = (q[j + 1] - q[j]) * 1.5;
                         var tolY = 1e-6 * Math.Max(1, beta) * width + 4e-7 * Math.Abs(ry) + 1e-12;
                         var tolD = 2e-5 * Math.Max(1, beta * beta / 16) + 1e-5 * Math.Abs(rd);
-                        Assert.True(Math.Abs(y[i] - ry) <= tolY, $"{name}, β={beta}, n={n}, i={i}: y {y[i]:R} vs {ry:R}");
-                        Assert.True(Math.Abs(d[i] - rd) <= tolD, $"{name}, β={beta}, n={n}, i={i}: dy/dw {d[i]:R} vs {rd:R}");
+                        Expect.True(Math.Abs(y[i] - ry) <= tolY, $"{name}, β={beta}, n={n}, i={i}: y {y[i]:R} vs {ry:R}");
+                        Expect.True(Math.Abs(d[i] - rd) <= tolD, $"{name}, β={beta}, n={n}, i={i}: dy/dw {d[i]:R} vs {rd:R}");
                     }
                 }
         }
@@ -72,7 +72,7 @@ public sealed class WeightMapperTests
             for (var i = 0; i < w.Length; i++)
             {
                 var j = Cell(q, Math.Clamp(w[i], q[0], q[^1]));
-                Assert.True(Math.Abs(y[i] - hard[i]) <= 1e-3 * (q[j + 1] - q[j]), $"{name}: β=60 differs from hard at w={w[i]}");
+                Expect.True(Math.Abs(y[i] - hard[i]) <= 1e-3 * (q[j + 1] - q[j]), $"{name}: β=60 differs from hard at w={w[i]}");
                 Assert.True(float.IsFinite(d[i]) && d[i] >= 0);
             }
 
@@ -87,7 +87,7 @@ public sealed class WeightMapperTests
                     var width = q[j + 1] - q[j];
                     var f = (x - q[j]) / width;
                     var bound = width * (Math.Exp(-beta * Math.Abs(f - 0.5)) + 1e-5) + 2.5e-7 * Math.Abs(hard[i]);
-                    if (Math.Abs(f - 0.5) > 0.05) Assert.True(Math.Abs(y[i] - hard[i]) <= bound, $"{name}, β={beta}: gap {y[i] - hard[i]} at f={f}");
+                    if (Math.Abs(f - 0.5) > 0.05) Expect.True(Math.Abs(y[i] - hard[i]) <= bound, $"{name}, β={beta}: gap {y[i] - hard[i]} at f={f}");
                 }
             }
         }
@@ -109,9 +109,9 @@ public sealed class WeightMapperTests
                     var x = Math.Clamp(w[i] / 2f, q[0], q[^1]);
                     var j = Cell(q, x);
                     var width = q[j + 1] - q[j];
-                    Assert.True(Math.Abs(y[i] / 2 - x) <= 0.02 * width, $"{name}, β={beta}: y/wMax={y[i] / 2} vs x={x}");
+                    Expect.True(Math.Abs(y[i] / 2 - x) <= 0.02 * width, $"{name}, β={beta}: y/wMax={y[i] / 2} vs x={x}");
                     var inside = w[i] / 2f >= q[0] && w[i] / 2f <= q[^1];
-                    if (inside) Assert.True(Math.Abs(d[i] - 1) <= 0.02, $"{name}, β={beta}: derivative {d[i]}");
+                    if (inside) Expect.True(Math.Abs(d[i] - 1) <= 0.02, $"{name}, β={beta}: derivative {d[i]}");
                 }
             }
         }
@@ -132,10 +132,10 @@ public sealed class WeightMapperTests
                     var y = new float[3]; var d = new float[3];
                     WeightMapper.Relaxed(table, w, 1f, beta, y, d);
                     var width = Math.Min(q[k] - q[k - 1], q[k + 1] - q[k]);
-                    Assert.True(Math.Abs(y[0] - q[k]) <= 1e-5 * Math.Max(1, beta) * width + 1e-6 * Math.Abs(q[k]), $"{name}: left limit at level {k}");
-                    Assert.True(Math.Abs(y[1] - q[k]) <= 1e-6 * Math.Abs(q[k]) + 1e-7, $"{name}: value at level {k}");
-                    Assert.True(Math.Abs(y[2] - q[k]) <= 1e-5 * Math.Max(1, beta) * width + 1e-6 * Math.Abs(q[k]), $"{name}: right limit at level {k}");
-                    Assert.True(Math.Abs(d[0] - d[2]) <= 1e-3 * Math.Max(1, d[1]), $"{name}, β={beta}: derivative {d[0]} vs {d[2]} at level {k}");
+                    Expect.True(Math.Abs(y[0] - q[k]) <= 1e-5 * Math.Max(1, beta) * width + 1e-6 * Math.Abs(q[k]), $"{name}: left limit at level {k}");
+                    Expect.True(Math.Abs(y[1] - q[k]) <= 1e-6 * Math.Abs(q[k]) + 1e-7, $"{name}: value at level {k}");
+                    Expect.True(Math.Abs(y[2] - q[k]) <= 1e-5 * Math.Max(1, beta) * width + 1e-6 * Math.Abs(q[k]), $"{name}: right limit at level {k}");
+                    Expect.True(Math.Abs(d[0] - d[2]) <= 1e-3 * Math.Max(1, d[1]), $"{name}, β={beta}: derivative {d[0]} vs {d[2]} at level {k}");
                 }
         }
     }
@@ -166,7 +166,7 @@ public sealed class WeightMapperTests
             var table = new LevelTable(q);
             // Every table but the pathological one gets the one-read cell records; that one exercises the scan path.
             // Device-like tables get the one-read cell records; the pathological one exercises the scan path.
-            if (name.Contains("symmetric")) Assert.True(table.CellData is not null, $"{name}: scan {table.MaxScan}, {table.GridCells} cells");
+            if (name.Contains("symmetric")) Expect.True(table.CellData is not null, $"{name}: scan {table.MaxScan}, {table.GridCells} cells");
             if (name.Contains("very")) Assert.Null(table.CellData);
             foreach (var x in Weights(q, 5000, 1f, 11)) Assert.Equal(Cell(q, Math.Clamp(x, q[0], q[^1])), table.Cell(x));
         }
