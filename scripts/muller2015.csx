@@ -18,7 +18,7 @@ if (bitWidths.Any(b => b is < 1 or > 16)) throw new ArgumentException($"--set bi
 var full = Data(Datasets.Mnist);
 var n = Math.Min(train, full.Train.Count);
 var data = new HwDsl.Data.Dataset(full.Name,
-    new HwDsl.Data.DataSplit(full.Train.Features[..(n * full.Train.FeatureCount)], full.Train.Labels[..n], full.Train.FeatureCount, full.Train.ClassCount),
+    full.Train.Take(n),   // the first n training images, with their image shape (the test split keeps it too)
     full.Test, full.Files);
 var options = Options with { Data = data };
 

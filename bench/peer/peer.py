@@ -498,6 +498,12 @@ def _number(req, key, default, low, high):
 
 COMMANDS = {"gemm": cmd_gemm, "mlp": cmd_mlp, "hwmlp": cmd_hwmlp, "dies": cmd_dies}
 
+# LeNet-5 lives in its own module beside this script; it needs torch loaded and the threads set, as they are now.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peer_lenet  # noqa: E402
+
+COMMANDS["lenet"] = lambda req: peer_lenet.cmd_lenet(req, _train, load_mnist, _positive_int, _number)
+
 
 def handle(line):
     try:

@@ -11,8 +11,9 @@ public sealed class DataSplit
     /// <param name="labels">Count class indices in [0, ClassCount). Kept, not copied.</param>
     /// <param name="featureCount">Features per sample.</param>
     /// <param name="classCount">Number of classes.</param>
+    /// <param name="shape">How each sample's features form an image, or null when they do not; its size must be <paramref name="featureCount"/>.</param>
     /// <exception cref="ArgumentException">Sizes do not agree or a label is out of range.</exception>
-    public DataSplit(float[] features, int[] labels, int featureCount, int classCount)
+    public DataSplit(float[] features, int[] labels, int featureCount, int classCount, ImageShape? shape = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
@@ -20,6 +21,8 @@ public sealed class DataSplit
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classCount);
         if ((long)labels.Length * featureCount != features.Length)
             throw new ArgumentException($"features hold {features.Length} values; {labels.Length} labels × {featureCount} features need {(long)labels.Length * featureCount}.", nameof(features));
+        if (shape is not null && shape.Size != featureCount)
+            throw new ArgumentException($"image shape {shape} holds {shape.Size} values per sample, but samples have {featureCount} features.", nameof(shape));
         int bad = FirstOutOfRange(labels, classCount);
         if (bad >= 0)
             throw new ArgumentException($"label {labels[bad]} of sample {bad} is outside [0, {classCount}).", nameof(labels));
@@ -28,6 +31,7 @@ public sealed class DataSplit
         Count = labels.Length;
         FeatureCount = featureCount;
         ClassCount = classCount;
+        Shape = shape;
     }
 
     /// <summary>Count×FeatureCount feature values, row-major.</summary>
@@ -44,6 +48,18 @@ public sealed class DataSplit
 
     /// <summary>Number of classes.</summary>
     public int ClassCount { get; }
+
+    /// <summary>How each sample's features form an image (channels × height × width, row-major), or null when they do not.</summary>
+    public ImageShape? Shape { get; }
+
+    /// <summary>The first <paramref name="count"/> samples (all when fewer), copied, with the same shape and class count.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1.</exception>
+    public DataSplit Take(int count)
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), $"a subset needs at least 1 sample; got {count}.");
+        var n = Math.Min(count, Count);
+        return new DataSplit(Features.AsSpan(0, n * FeatureCount).ToArray(), Labels.AsSpan(0, n).ToArray(), FeatureCount, ClassCount, Shape);
+    }
 
     /// <summary>Features of sample <paramref name="index"/>.</summary>
     public ReadOnlySpan<float> Row(int index) => Features.AsSpan(checked(index * FeatureCount), FeatureCount);
@@ -76,7 +92,7 @@ public sealed class DataSplit
                 throw new DataException($"{labelsPath}: label {label} of sample {i} is outside [0, {classCount}).");
             intLabels[i] = label;
         }
-        return new DataSplit(ToFloat(images.Pixels), intLabels, images.PixelsPerImage, classCount);
+        return new DataSplit(ToFloat(images.Pixels), intLabels, images.PixelsPerImage, classCount, new ImageShape(1, images.Rows, images.Cols));
     }
 
     // pixel / 255f exactly as written (a division, not a multiply by 1/255f), via a 256-entry table:

@@ -15,6 +15,8 @@ public sealed class Dataset
         ArgumentNullException.ThrowIfNull(files);
         if (train.FeatureCount != test.FeatureCount || train.ClassCount != test.ClassCount)
             throw new ArgumentException($"{name}: train has {train.FeatureCount} features and {train.ClassCount} classes, test has {test.FeatureCount} and {test.ClassCount}.");
+        if (train.Shape != test.Shape)
+            throw new ArgumentException($"{name}: train images are {train.Shape?.ToString() ?? "not images"}, test images {test.Shape?.ToString() ?? "not images"}.");
         Name = name;
         Train = train;
         Test = test;
@@ -30,6 +32,9 @@ public sealed class Dataset
 
     /// <summary>The test split.</summary>
     public DataSplit Test { get; }
+
+    /// <summary>How each sample forms an image (channels × height × width), or null when the samples are not images.</summary>
+    public ImageShape? Shape => Train.Shape;
 
     /// <summary>The files the splits were read from, with the SHA-256 of each file's IDX content.</summary>
     public IReadOnlyList<DataFile> Files { get; }

@@ -13,7 +13,7 @@ type Located<'T> =
 
     override l.ToString() = l.Display
 
-/// Which Dense layer a per-layer override changes (0-based over Dense layers).
+/// Which weight layer a per-layer override changes (0-based over Dense and Conv2d layers in network order).
 type LayerPick =
     | FirstLayer
     | LastLayer

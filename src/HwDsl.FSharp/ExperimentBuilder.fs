@@ -45,25 +45,25 @@ type ExperimentCE internal (start: ExperimentDef) =
                      [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
         { e with Network = Some { Value = layers; At = at file line } }
 
-    /// The hardware every Dense layer runs on (default: `Hw.differentialPair ()`); keeps the per-layer overrides.
+    /// The hardware every weight layer (Dense and Conv2d) runs on (default: `Hw.differentialPair ()`); keeps the per-layer overrides.
     [<CustomOperation("on")>]
     member _.On(e: ExperimentDef, hardware: Hw, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
                 [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
         { e with Hardware = Some { Value = hardware; At = at file line } }
 
-    /// Overrides on the first Dense layer, e.g. `firstLayer (Hw.digital ())`.
+    /// Overrides on the first weight layer (a Conv2d in a convolutional network), e.g. `firstLayer (Hw.digital ())`.
     [<CustomOperation("firstLayer")>]
     member _.FirstLayer(e: ExperimentDef, changes: Hw -> Hw, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
                         [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
         change e FirstLayer file line changes
 
-    /// Overrides on the last Dense layer, e.g. `lastLayer (Hw.weightBits 8)`.
+    /// Overrides on the last weight layer (the Dense classifier), e.g. `lastLayer (Hw.weightBits 8)`.
     [<CustomOperation("lastLayer")>]
     member _.LastLayer(e: ExperimentDef, changes: Hw -> Hw, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
                        [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
         change e LastLayer file line changes
 
-    /// Overrides on Dense layer `index` (0-based; beyond the network HW0120), e.g. `layer 1 (Hw.readNoise 0.02)`.
+    /// Overrides on weight layer `index` (0-based over Dense and Conv2d layers; beyond the network HW0120), e.g. `layer 1 (Hw.readNoise 0.02)`.
     [<CustomOperation("layer")>]
     member _.Layer(e: ExperimentDef, index: int, changes: Hw -> Hw,
                    [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,

@@ -19,6 +19,32 @@ type LayersBuilder() =
                    [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
         add layers $"dense {units}" file line (fun n at -> n.Dense(units, at.File, at.Line) |> ignore)
 
+    /// A 2-D convolution: `conv2d channels kernel stride padding`, e.g. `conv2d 6 5 1 2` (HW0206–HW0211).
+    [<CustomOperation("conv2d")>]
+    member _.Conv2d(layers, channels: int, kernel: int, stride: int, padding: int,
+                    [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                    [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
+        add layers $"conv2d {channels} {kernel} {stride} {padding}" file line
+            (fun n at -> n.Conv2d(channels, kernel, stride, padding, at.File, at.Line) |> ignore)
+
+    /// Max pooling over `size`×`size` windows side by side (stride = size; HW0210, HW0212, HW0213).
+    [<CustomOperation("maxPool")>]
+    member _.MaxPool(layers, size: int, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                     [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
+        add layers $"maxPool {size}" file line (fun n at -> n.MaxPool(size, System.Nullable(), at.File, at.Line) |> ignore)
+
+    /// Average pooling over `size`×`size` windows side by side (stride = size; HW0210, HW0212, HW0213).
+    [<CustomOperation("avgPool")>]
+    member _.AvgPool(layers, size: int, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                     [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
+        add layers $"avgPool {size}" file line (fun n at -> n.AvgPool(size, System.Nullable(), at.File, at.Line) |> ignore)
+
+    /// The image before it as one feature vector for the dense layers after it (required after conv2d or a pool; HW0214).
+    [<CustomOperation("flatten")>]
+    member _.Flatten(layers, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                     [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
+        add layers "flatten" file line (fun n at -> n.Flatten(at.File, at.Line) |> ignore)
+
     /// max(0, x).
     [<CustomOperation("relu")>]
     member _.Relu(layers, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,

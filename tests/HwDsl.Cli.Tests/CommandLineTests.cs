@@ -155,7 +155,7 @@ public sealed class CommandLineTests
         Assert.Contains("--peer: 'maybe' is not one of auto, required, none", err);
         (exit, _, err) = Hwdsl.Run("bench", "--only", "gemm,dice");
         Assert.Equal(2, exit);
-        Assert.Contains("--only: 'dice' is not one of gemm, train, hwaware, dies, cores, periphery, all", err);
+        Assert.Contains("--only: 'dice' is not one of gemm, train, hwaware, lenet, dies, cores, periphery, all", err);
     }
 
     [Fact]

@@ -45,6 +45,18 @@ public sealed class PeerTests
     }
 
     [Fact]
+    public void Peer_trains_lenet5_in_the_quicker_memory_format()
+    {
+        var data = new HwDsl.Data.DatasetStore().Load("mnist");
+        using var peer = PeerProcess.Start("/usr/bin/python3", Script, 1);
+        var answer = peer.Send(new { cmd = "lenet", data = Path.GetDirectoryName(data.Files[0].Path), limit = 1000, lr = 3e-3, warmup_batches = 1, seed = 0 });
+        Assert.True(answer["samples_per_s"]!.GetValue<double>() > 1, answer.ToJsonString());
+        Assert.Contains(answer["memory_format"]!.GetValue<string>(), new[] { "contiguous", "channels_last" });
+        Assert.Equal(2, answer["warmup_seconds_per_batch"]!.AsObject().Count);
+        Assert.InRange(answer["test_accuracy"]!.GetValue<double>(), 0.3, 1.0);   // 10 batches of 100: well above chance (10 %)
+    }
+
+    [Fact]
     public void A_missing_interpreter_is_a_one_line_instruction()
     {
         var e = Assert.Throws<UserInputException>(() => PeerProcess.Start("/nonexistent/python3", Script, 1));

@@ -55,4 +55,35 @@ public sealed class DataSplitTests : IDisposable
         Assert.Throws<ArgumentException>(() => new DataSplit(new float[6], [0, -1], 3, 2));
         Assert.Equal(2, new DataSplit(new float[6], [0, 1], 3, 2).Count);
     }
+
+    [Fact]
+    public void Idx_images_carry_their_shape_and_subsets_keep_it()
+    {
+        // 6 images of 2 rows × 3 columns: one channel, height 2, width 3, in the IDX's row-major order.
+        var split = DataSplit.Load(_dir.Write("i", TempDir.Images(6, 2, 3)), _dir.Write("l", TempDir.Labels(6)), classCount: 10);
+        Assert.Equal(new ImageShape(1, 2, 3), split.Shape);
+        Assert.Equal(6, split.Shape!.Size);
+        Assert.Equal("1×2×3", split.Shape.ToString());
+
+        var first = split.Take(4);
+        Assert.Equal((4, split.Shape), (first.Count, first.Shape));
+        Assert.Equal(split.Features.AsSpan(0, 24).ToArray(), first.Features);
+        var data = new Dataset("d", split, split.Take(2), []).Take(3, 1);
+        Assert.Equal(split.Shape, data.Shape);
+        Assert.Equal((3, 1), (data.Train.Count, data.Test.Count));
+    }
+
+    [Fact]
+    public void A_shape_must_fit_the_features_and_agree_between_splits()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new DataSplit(new float[12], [0, 1], 6, 2, new ImageShape(1, 2, 2)));
+        Assert.Contains("1×2×2 holds 4 values per sample, but samples have 6 features", e.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ImageShape(0, 28, 28));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ImageShape(1, 28, -1));
+        var flat = new DataSplit(new float[12], [0, 1], 6, 2);
+        Assert.Null(flat.Shape);
+        var image = new DataSplit(new float[12], [0, 1], 6, 2, new ImageShape(2, 1, 3));
+        var mismatch = Assert.Throws<ArgumentException>(() => new Dataset("d", image, flat, []));
+        Assert.Contains("train images are 2×1×3, test images not images", mismatch.Message);
+    }
 }

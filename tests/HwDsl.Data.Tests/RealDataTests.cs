@@ -26,6 +26,7 @@ public sealed class RealDataTests(ITestOutputHelper output)
         output.WriteLine($"first load {watch.ElapsedMilliseconds} ms from {store.Root}");
 
         Assert.Equal((60000, 10000, 784, 10), (data.Train.Count, data.Test.Count, data.Train.FeatureCount, data.Train.ClassCount));
+        Assert.Equal(new ImageShape(1, 28, 28), data.Shape);
         Assert.Equal(MnistTrainHistogram, Histogram(data.Train));
         Assert.Equal(MnistTestHistogram, Histogram(data.Test));
         Assert.Equal(KnownDatasets.Mnist.Files.Select(f => f.Sha256), data.Files.Select(f => f.Sha256));
@@ -51,6 +52,7 @@ public sealed class RealDataTests(ITestOutputHelper output)
         }
         var data = store.Load("fashion-mnist", output.WriteLine);
         Assert.Equal((60000, 10000, 784), (data.Train.Count, data.Test.Count, data.Train.FeatureCount));
+        Assert.Equal(new ImageShape(1, 28, 28), data.Shape);
         Assert.All(Histogram(data.Train), c => Assert.Equal(6000, c));
         Assert.All(Histogram(data.Test), c => Assert.Equal(1000, c));
     }

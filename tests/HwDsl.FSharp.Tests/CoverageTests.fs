@@ -19,9 +19,9 @@ let ``the check sees the vocabulary it must cover`` () =
 
 [<Fact>]
 let ``a C# member without counterpart, a new C# type and a stale entry are each named`` () =
-    let vocabulary = [ "NetworkBuilder", "Dense"; "NetworkBuilder", "Conv2d"; "TileBuilder", "Columns" ]
+    let vocabulary = [ "NetworkBuilder", "Dense"; "NetworkBuilder", "Conv3d"; "TileBuilder", "Columns" ]
     let found = problems vocabulary homes aliases (Map.ofList [ "NetworkBuilder.Pool", "gone" ])
-    Assert.Contains("NetworkBuilder.Conv2d has no F# counterpart: add `conv2d` to the operations of `layers { }` (src/HwDsl.FSharp/Network.fs), or an alias or exclusion in Coverage.fs", found)
+    Assert.Contains("NetworkBuilder.Conv3d has no F# counterpart: add `conv3d` to the operations of `layers { }` (src/HwDsl.FSharp/Network.fs), or an alias or exclusion in Coverage.fs", found)
     Assert.Contains(found, fun p -> p.StartsWith "TileBuilder.Columns has no F# counterpart: C# type TileBuilder is new to the F# surface")
     Assert.Contains("NetworkBuilder.Pool is named in Coverage.fs but the C# DSL has no such member: remove it", found)
     Assert.DoesNotContain(found, fun p -> p.StartsWith "NetworkBuilder.Dense")

@@ -203,3 +203,30 @@ let ``TrueNorth-like cores`` () =
     match baseline with
     | Ok spec -> Assert.Equal(CoreTrainingMethod.Probabilistic, spec.Training.Method); Assert.Equal("baseline", spec.Name)
     | Error e -> failwithf "%A" e
+
+[<Fact>]
+let ``LeNet-5 on hardware is the same spec in F# and C#, per-layer overrides counting the convolutions`` () =
+    let csharp =
+        Experiment.Named("lenet").Seed(2).Data(Datasets.FashionMnist)
+            .Network(fun n ->
+                n.Conv2d(6, 5, padding = 2).ClippedRelu().MaxPool(2).Conv2d(16, 5).ClippedRelu().AvgPool(2)
+                    .Flatten().Dense(120).ClippedRelu().Dense(84).ClippedRelu().Dense(10) |> ignore)
+            .On(Hardware.DifferentialPair().WeightBits(4).ActivationBits(4).OnOffRatio(10.0).Asymmetry(0.1), fun layers ->
+                layers.First.WeightBits(8) |> ignore
+                layers.Last.Digital() |> ignore)
+            .Build()
+    let fsharp =
+        experiment "lenet" {
+            seed 2
+            data Datasets.fashionMnist
+            network (layers {
+                conv2d 6 5 1 2; clippedRelu; maxPool 2; conv2d 16 5 1 0; clippedRelu; avgPool 2
+                flatten; dense 120; clippedRelu; dense 84; clippedRelu; dense 10 })
+            on (Hw.differentialPair () |> Hw.weightBits 4 |> Hw.activationBits 4 |> Hw.onOffRatio 10.0 |> Hw.asymmetry 0.1)
+            firstLayer (Hw.weightBits 8)
+            lastLayer (Hw.digital ())
+        }
+        |> Exp.build
+    Assert.Equal(csharp, fsharp)
+    Assert.Equal<int list>([ 8; 4; 4; 4 ], fsharp.Layers |> Seq.take 4 |> Seq.map (fun l -> l.WeightBits) |> List.ofSeq)
+    Assert.True(fsharp.Layers.[4].Digital)

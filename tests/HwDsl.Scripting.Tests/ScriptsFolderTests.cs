@@ -51,6 +51,21 @@ public sealed class ScriptsFolderTests : IDisposable
             Assert.True(File.Exists(Path.Combine(dir, "obradovic2018-mnist.md")));
             Assert.Equal(6, Directory.GetDirectories(Path.Combine(dir, "runs")).Length);   // float, 2 naive mappings, 2 hw-aware, 1 STE
         },
+        ["lenet.csx"] = (output, dir) =>
+        {
+            // LeNet-5 with its convolutions on crossbar tiles: each data set trains in float, deploys naively, trains hardware-aware.
+            foreach (var dataset in new[] { "mnist", "fashion-mnist" })
+                Assert.Matches($@"\| {dataset} \| \d+\.\d\d ± 0\.00 % \| \d+\.\d\d ± 0\.00 % \| [+-]\d+\.\d\d \| \d+\.\d\d ± 0\.00 % \| [+-]\d+\.\d\d \|", output);
+            var csv = File.ReadAllLines(Path.Combine(dir, "lenet.csv"));
+            Assert.Equal("dataset,mode,seed,accuracy,float_accuracy,epochs,samples_per_s,seconds", csv[0]);
+            Assert.Equal(1 + 2 * 3, csv.Length);   // header; float, naive mapping, hardware-aware per data set (one seed in quick mode)
+            Assert.Contains("| data set | float | naive mapping |", File.ReadAllText(Path.Combine(dir, "lenet.md")));
+            // The hardware-aware run's spec binds both convolutions' kernel matrices to tiles.
+            var spec = File.ReadAllText(Directory.GetFiles(Path.Combine(dir, "runs"), "spec.txt", SearchOption.AllDirectories)
+                .First(f => f.Contains("lenet-mnist-hw-aware", StringComparison.Ordinal)));
+            Assert.Contains("Layer 1 Conv2d(16, 5)", spec);
+            Assert.Matches(@"layer 1: nvm \S+ 150×16 \(kernels of conv 6×14×14 → 16×10×10", spec);
+        },
         ["devices.csx"] = (output, dir) =>
         {
             // Every standard device (the four plugins and the built-in nvm) trains and deploys; PCM is read at four times.

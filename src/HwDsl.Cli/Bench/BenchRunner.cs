@@ -45,6 +45,7 @@ internal sealed partial class BenchRunner(BenchSettings settings, CancellationTo
             if (only.Contains("train") || only.Contains("hwaware")) TrainTable(pool, peer, only.Contains("hwaware"));
             if (only.Contains("dies")) DieTable(pool, peer);
             if (only.Contains("cores")) CoreTable(pool);
+            if (only.Contains("lenet")) LeNetTable(pool, peer);
             if (only.Contains("periphery")) PeripheryBench.Table(pool, settings.TrainRounds, Write, cancel);
         }
         ScalingLines();
@@ -114,6 +115,18 @@ internal sealed partial class BenchRunner(BenchSettings settings, CancellationTo
             }
             Row(shape.Name, $"{shape.M}×{shape.N}×{shape.K}", shape.Layout.ToString(), ours, theirs, "F1");
         }
+    }
+
+    private void LeNetTable(MacPool pool, PeerProcess? peer)
+    {
+        var data = new DatasetStore().Load("mnist", _ => { });
+        Write("");
+        Write($"{LeNetBench.Description}, {pool.Threads} thread(s), samples/s, median of {settings.TrainRounds} interleaved rounds");
+        Write("");
+        Write("| run | HwDsl | PyTorch | ratio | HwDsl test acc. | PyTorch test acc. |");
+        Write("|---|---:|---:|---:|---:|---:|");
+        var r = LeNetBench.Run(pool, peer, data, Path.GetDirectoryName(data.Files[0].Path)!, settings.TrainRounds, cancel);
+        Row(r.PeerFormat is null ? "1 epoch" : $"1 epoch (PyTorch {r.PeerFormat})", "", null, r.Ours, r.Theirs, "N0", r.OurAccuracy, r.TheirAccuracy);
     }
 
     private void Row(string name, string shape, string? layout, List<double> ours, List<double> theirs, string format,

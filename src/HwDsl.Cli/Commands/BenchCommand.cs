@@ -4,9 +4,10 @@ using HwDsl.Cli.Bench;
 namespace HwDsl.Cli.Commands;
 
 /// <summary>
-/// <c>hwdsl bench</c>: the MAC core's GFLOP/s on the MLP's shapes, float and hardware-aware MLP training, Monte-Carlo
-/// evaluation over dies and core-network training; all but the last measured side by side with the PyTorch/OpenBLAS peer
-/// in the same run (interleaved rounds, medians, ratios). <c>--only</c> picks tables, so each can be run alone.
+/// <c>hwdsl bench</c>: the MAC core's GFLOP/s on the MLP's shapes, float and hardware-aware MLP training, LeNet-5
+/// training, Monte-Carlo evaluation over dies and core-network training; all but the last measured side by side with the
+/// PyTorch/OpenBLAS peer in the same run (interleaved rounds, medians, ratios). <c>--only</c> picks tables, so each can be
+/// run alone.
 /// </summary>
 internal static class BenchCommand
 {
@@ -79,5 +80,5 @@ internal sealed record BenchSettings(IReadOnlyList<int> Threads, int Rounds, dou
     /// The tables --only selects: GEMM shapes, float MLP training, hardware-aware 4-bit training (with the float row it is
     /// compared with), Monte-Carlo evaluation over dies, core-network training, deployed evaluation with the analog periphery.
     /// </summary>
-    public static readonly IReadOnlyList<string> Tables = ["gemm", "train", "hwaware", "dies", "cores", "periphery"];
+    public static readonly IReadOnlyList<string> Tables = ["gemm", "train", "hwaware", "lenet", "dies", "cores", "periphery"];
 }

@@ -39,10 +39,18 @@ public sealed class BoundExperiment
     public IReadOnlyList<BoundDevice> Devices =>
         [.. Layers.Where(l => l.Device is not null).Select(l => l.Device!).DistinctBy(d => (d.Name, d.Preset, d.Settings.ToString()))];
 
-    /// <summary>The resolved spec's view followed by every device's parameters, each value with its provenance.</summary>
+    /// <summary>The resolved spec's view, for a convolutional network how each weight layer maps onto its array, then every
+    /// device's parameters, each value with its provenance.</summary>
     public string DebugView()
     {
         var sb = new StringBuilder(Resolved.DebugView());
+        // How each weight layer maps onto its array: the matrix (a convolution's kernel matrix) and its tiles. Only for
+        // convolutional networks, so that an MLP's spec.txt stays what earlier runs wrote (resume compares the two).
+        if (Layers.Any(l => l.Convolution is not null))
+        {
+            sb.AppendLine("Arrays (per weight layer: inputs × outputs, tiles)");
+            foreach (var l in Layers) sb.AppendLine(CultureInfo.InvariantCulture, $"  {l}");
+        }
         var devices = Devices;
         if (devices.Count == 0) return sb.ToString();
         sb.AppendLine("Devices (every parameter; explicit = file:line, device preset, device default)");

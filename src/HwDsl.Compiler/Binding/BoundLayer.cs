@@ -1,4 +1,5 @@
 using HwDsl.Contracts;
+using HwDsl.Kernels;
 
 namespace HwDsl.Compiler;
 
@@ -35,11 +36,15 @@ public sealed class BoundLayer
     /// <summary>True for a digital (float) layer, which has no device, levels or tiles of its own.</summary>
     public bool Digital => Hardware.Digital;
 
-    /// <summary>Inputs (array rows).</summary>
+    /// <summary>Inputs (array rows): a Dense layer's inputs, or a Conv2d layer's receptive-field elements C·k·k.</summary>
     public int Inputs { get; }
 
-    /// <summary>Outputs (array columns).</summary>
+    /// <summary>Outputs (array columns): a Dense layer's units, or a Conv2d layer's output channels.</summary>
     public int Outputs { get; }
+
+    /// <summary>For a Conv2d layer, the convolution whose kernel matrix the array holds (each receptive field is one input
+    /// vector to its rows); null for a Dense layer.</summary>
+    public ConvGeometry? Convolution { get; init; }
 
     /// <summary>The configured device, or null for a digital layer.</summary>
     public BoundDevice? Device { get; }
@@ -63,5 +68,9 @@ public sealed class BoundLayer
     public Provenance SourceOf(LayerValue value) => _resolved.SourceOf(Index, value);
 
     /// <inheritdoc />
-    public override string ToString() => Digital ? $"layer {Index}: digital {Inputs}×{Outputs}" : $"layer {Index}: {Device} {Inputs}×{Outputs}, {Tiles}";
+    public override string ToString()
+    {
+        var matrix = Convolution is { } g ? $"{Inputs}×{Outputs} (kernels of conv {g})" : $"{Inputs}×{Outputs}";
+        return Digital ? $"layer {Index}: digital {matrix}" : $"layer {Index}: {Device} {matrix}, {Tiles}";
+    }
 }

@@ -12,7 +12,8 @@ namespace HwDsl.Compiler;
 public static class ExperimentBinder
 {
     /// <summary>Binds <paramref name="spec"/> for a data set of <paramref name="inputs"/> features and <paramref name="classes"/>
-    /// classes; throws <see cref="SpecException"/> listing every problem.</summary>
+    /// classes; throws <see cref="SpecException"/> listing every problem. A Conv2d layer binds like a Dense one: its kernel
+    /// matrix (C·k·k) × channels is the array its tiles, levels and die maps are checked for.</summary>
     public static BoundExperiment Bind(ExperimentSpec spec, DeviceCatalog catalog, int inputs, int classes)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -23,25 +24,24 @@ public static class ExperimentBinder
             errors.Add(new SpecError(RuleCodes.OutputUnits, "Dense.units", dense[^1].Units.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"The last Dense layer must have one unit per class of {spec.Data.Name} ({classes}); got {dense[^1].Units}.", LastDenseWhere(spec)));
 
+        // Every weight layer's array: a Dense layer's inputs × units, a Conv2d layer's kernel matrix (C·k·k) × channels.
+        var shapes = WeightShapes.Of(spec, inputs, errors);
         var sources = new List<(int, LayerValue, Provenance)>();
         var resolvedLayers = new List<LayerHardware>(spec.Layers.Count);
-        var bound = new List<(LayerHardware Layer, BoundDevice? Device, ElementParameters Positive, ElementParameters Negative, WeightLevels? Levels, BinaryDeviceMapping? Binary, int Inputs, int Outputs)>();
-        var width = inputs;
+        var bound = new List<(LayerHardware Layer, BoundDevice? Device, ElementParameters Positive, ElementParameters Negative, WeightLevels? Levels, BinaryDeviceMapping? Binary, WeightShapes.Shape Shape)>();
         foreach (var layer in spec.Layers)
         {
-            var outputs = layer.Index < dense.Count ? dense[layer.Index].Units : 0;
+            var shape = shapes[layer.Index];
             if (layer.Digital)
             {
                 resolvedLayers.Add(layer);
-                bound.Add((layer, null, ElementParameters.Ideal, ElementParameters.Ideal, null, null, width, outputs));
-                width = outputs;
+                bound.Add((layer, null, ElementParameters.Ideal, ElementParameters.Ideal, null, null, shape));
                 continue;
             }
             var device = DeviceBinding.Bind(spec, layer, catalog, errors);
             if (device is null)
             {
                 resolvedLayers.Add(layer);
-                width = outputs;
                 continue;
             }
 
@@ -78,11 +78,10 @@ public static class ExperimentBinder
                     $"Device {device} cannot hold layer {layer.Index}'s weights{(final.Binary ? "" : $" at {final.WeightBits} bits")}: {e.Message.TrimEnd('.')} (a fault of the device model; its parameters: {device.Settings}).",
                     spec.SourceOf(layer.Index, LayerValue.Device)));
             }
-            bound.Add((final, device, positive, negative, levels, binary, width, outputs));
-            width = outputs;
+            bound.Add((final, device, positive, negative, levels, binary, shape));
         }
 
-        if (errors.Count == 0) DieMapCheck(spec, bound.Where(b => b.Layer.Binary).Select(b => new ArrayShape(b.Layer.Index, b.Inputs, b.Outputs,
+        if (errors.Count == 0) DieMapCheck(spec, bound.Where(b => b.Layer.Binary).Select(b => new ArrayShape(b.Layer.Index, b.Shape.Rows, b.Shape.Columns,
             b.Layer.Mapping == WeightMapping.DifferentialPair ? 2 : 1)).ToList(), errors);
         if (errors.Count == 0 && spec.Training.Noise is not null
             && !bound.Any(b => !b.Layer.Digital && (b.Layer.IsNoisy || b.Levels?.HasIntrinsicNoise == true)))
@@ -92,7 +91,10 @@ public static class ExperimentBinder
         if (errors.Count > 0) throw new SpecException([.. errors.Distinct()]);
 
         var resolved = (spec with { Layers = new List<LayerHardware>(resolvedLayers).AsReadOnly() }).WithSources(sources);
-        var layers = bound.Select(b => new BoundLayer(b.Layer, b.Inputs, b.Outputs, b.Device, b.Positive, b.Negative, b.Levels, b.Binary, resolved)).ToList();
+        var layers = bound.Select(b => new BoundLayer(b.Layer, b.Shape.Rows, b.Shape.Columns, b.Device, b.Positive, b.Negative, b.Levels, b.Binary, resolved)
+        {
+            Convolution = b.Shape.Convolution,
+        }).ToList();
         return new BoundExperiment(spec, resolved, layers, inputs, classes);
     }
 

@@ -4,7 +4,7 @@ using HwDsl.Training;
 namespace HwDsl.Compiler;
 
 /// <summary>
-/// A binary dense layer on a crossbar of (possibly defective) devices: float shadow weights W, binarized by sign with a
+/// A binary dense layer (or a convolution's kernel matrix, applied to every receptive field) on a crossbar of (possibly defective) devices: float shadow weights W, binarized by sign with a
 /// straight-through gradient, stored as device states; y = α·(x·W_eff) + b with a learned scale α (batch-norm free,
 /// initialised to 1/√inputs) and a digital bias b. W_eff = k ⊙ sign(W) + o per die (see <see cref="BinaryDeviceMapping"/>):
 /// <list type="bullet">
@@ -15,11 +15,11 @@ namespace HwDsl.Compiler;
 /// </summary>
 public sealed class BinaryDenseLayer : ILayer<float>
 {
-    private readonly DenseLayer<float> _dense;
+    private readonly IWeightLayer<float> _dense;
     private readonly float[] _idealK, _idealO, _trainK, _trainO, _deployK, _deployO;
     private ArrayDefects? _trainingDie;
 
-    internal BinaryDenseLayer(DenseLayer<float> dense, BoundLayer bound, AnalogArray array)
+    internal BinaryDenseLayer(IWeightLayer<float> dense, BoundLayer bound, AnalogArray array)
     {
         _dense = dense;
         Bound = bound;

@@ -1,4 +1,4 @@
 namespace HwDsl.Compiler;
 
-/// <summary>The shape of one binary array: Dense layer index, rows (inputs), columns (outputs), devices per weight.</summary>
+/// <summary>The shape of one binary array: weight-layer index, rows (inputs; a convolution's C·k·k), columns (outputs), devices per weight.</summary>
 public sealed record ArrayShape(int Layer, int Rows, int Cols, int Elements);

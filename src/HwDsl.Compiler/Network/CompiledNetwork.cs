@@ -5,8 +5,8 @@ using HwDsl.Training;
 namespace HwDsl.Compiler;
 
 /// <summary>
-/// The training graph compiled from an experiment spec: dense layers (hardware-mapped or digital), activations and
-/// quantizers in order. One object computes all three <see cref="NetworkPhase"/>s over the same parameters, so a
+/// The training graph compiled from an experiment spec: weight layers, dense or convolutional (hardware-mapped or digital),
+/// pooling, activations and quantizers in order. One object computes all three <see cref="NetworkPhase"/>s over the same parameters, so a
 /// float-trained network can be deployed (naive mapping) and a hardware-aware one evaluated as deployed.
 /// </summary>
 public sealed class CompiledNetwork : ILayer<float>, IEpochAware, IStatefulModel
@@ -30,10 +30,10 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware, IStatefulModel
     /// <summary>All layers in order.</summary>
     public IReadOnlyList<ILayer<float>> Layers { get; }
 
-    /// <summary>The hardware-mapped dense layers.</summary>
+    /// <summary>The multi-level analog weight layers, dense and convolutional (a convolution's kernel matrix on its array).</summary>
     public IEnumerable<HardwareDenseLayer> HardwareLayers => Layers.OfType<HardwareDenseLayer>();
 
-    /// <summary>The binary (device-state) dense layers.</summary>
+    /// <summary>The binary (device-state) weight layers, dense and convolutional.</summary>
     public IEnumerable<BinaryDenseLayer> BinaryLayers => Layers.OfType<BinaryDenseLayer>();
 
     /// <summary>The crossbar arrays of every analog layer, in order.</summary>

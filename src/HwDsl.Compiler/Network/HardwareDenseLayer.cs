@@ -6,7 +6,8 @@ namespace HwDsl.Compiler;
 
 /// <summary>
 /// A dense layer whose weights live in differential pairs (or single elements) of a non-ideal device, computed through its
-/// <see cref="AnalogArray"/>. It keeps float shadow weights W and a float (digital periphery) bias b; the array computes
+/// <see cref="AnalogArray"/>; or a convolution, whose (C·k·k) × F kernel matrix is programmed onto the array in the same
+/// way (same levels, noise, tiles and periphery) and applied to every receptive field. It keeps float shadow weights W and a float (digital periphery) bias b; the array computes
 /// y = x·W_eff + b (per tile, through its periphery) where W_eff is
 /// <list type="bullet">
 /// <item>Float: W itself;</item>
@@ -17,10 +18,10 @@ namespace HwDsl.Compiler;
 /// </summary>
 public sealed class HardwareDenseLayer : ILayer<float>
 {
-    private readonly DenseLayer<float> _dense;
+    private readonly IWeightLayer<float> _dense;
     private float[]? _deployed;
 
-    internal HardwareDenseLayer(DenseLayer<float> dense, BoundLayer bound, AnalogArray array)
+    internal HardwareDenseLayer(IWeightLayer<float> dense, BoundLayer bound, AnalogArray array)
     {
         _dense = dense;
         Bound = bound;

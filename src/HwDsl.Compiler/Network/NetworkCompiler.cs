@@ -1,3 +1,4 @@
+using HwDsl.Data;
 using HwDsl.Kernels;
 using HwDsl.Training;
 
@@ -15,10 +16,11 @@ public static class NetworkCompiler
         => Compile(ExperimentBinder.Bind(spec, devices ?? DeviceCatalog.Default, inputs, classes));
 
     /// <summary>
-    /// Builds the network of <paramref name="bound"/>. Weights are drawn exactly as <see cref="Sequential{T}.Mlp"/> draws
-    /// them for the same seed (He for ReLU-like activations, Xavier otherwise), so a hardware network and its float twin
-    /// start from the same point. Every analog layer computes through an <see cref="AnalogArray"/> of its bound tiles and
-    /// periphery; the network's input DAC (InputBits) is the first layer's input stage.
+    /// Builds the network of <paramref name="bound"/>. Weights are drawn exactly as <see cref="Sequential{T}.Mlp"/> (or, for a
+    /// convolutional network, <see cref="LeNet5.Create{T}"/>) draws them for the same seed — one generator, layer by layer
+    /// in network order; He for ReLU-like activations, Xavier otherwise — so a hardware network and its float twin start
+    /// from the same point. Every analog layer, Dense or Conv2d, computes through an <see cref="AnalogArray"/> of its bound
+    /// tiles and periphery; the network's input DAC (InputBits) is the first weight layer's input stage.
     /// </summary>
     public static CompiledNetwork Compile(BoundExperiment bound)
     {
@@ -31,30 +33,50 @@ public static class NetworkCompiler
         var hardwareAware = spec.Training.Mode == TrainingMode.HardwareAware;
         var compensation = spec.Evaluation.DriftCompensation || spec.Evaluation.Times.Count > 0;
         ActivationKind? lastActivation = null;
+        PeripheryOptions Options(int index) => new(index == 0, lastActivation is ActivationKind.Tanh or ActivationKind.Sign, hardwareAware,
+            spec.Training.Noise is not null, spec.Seed, compensation);
 
         var layers = new List<ILayer<float>>();
         var width = bound.Inputs;
-        var dense = 0;
+        var image = spec.Network.Input is { } input ? new ImageShape(input.Channels, input.Height, input.Width) : null;
+        var weights = 0;
         LayerHardware? previous = null;
+        var quantized = false;   // the values flowing now are a quantized activation (so a pool that averages them re-quantizes)
         foreach (var layer in network)
         {
             switch (layer)
             {
                 case DenseSpec d:
-                    var b = bound.Layers[dense];
-                    var denseLayer = new DenseLayer<float>(width, d.Units, init, rng);
-                    var periphery = new PeripheryOptions(dense == 0, lastActivation is ActivationKind.Tanh or ActivationKind.Sign, hardwareAware,
-                        spec.Training.Noise is not null, spec.Seed, compensation);
-                    layers.Add(b.Digital ? denseLayer
-                        : b.Hardware.Binary ? new BinaryDenseLayer(denseLayer, b, Periphery.Array(b, periphery))
-                        : new HardwareDenseLayer(denseLayer, b, Periphery.Array(b, periphery))
-                        {
-                            Rounding = spec.Training.Rounding,
-                            Noise = spec.Training.Noise is { } noise ? new TrainingNoiseDraws(noise, spec.Seed, noise.Seconds ?? spec.Evaluation.ReadSeconds) : null,
-                        });
+                    layers.Add(Weighted(new DenseLayer<float>(width, d.Units, init, rng), bound.Layers[weights], Options(weights), spec));
                     width = d.Units;
-                    previous = b.Hardware;
-                    dense++;
+                    image = null;
+                    previous = bound.Layers[weights++].Hardware;
+                    quantized = false;
+                    break;
+                case Conv2dSpec c:
+                    var conv = new Conv2dLayer<float>(image ?? throw new ArgumentException($"{c} needs an image shape; the spec has none."),
+                        c.Channels, c.Kernel, c.Stride, c.Padding, init, rng);
+                    layers.Add(Weighted(conv, bound.Layers[weights], Options(weights), spec));
+                    image = conv.Output;
+                    width = image.Size;
+                    previous = bound.Layers[weights++].Hardware;
+                    quantized = false;
+                    break;
+                case PoolSpec p when p.Kind == PoolKind.Max:
+                    var max = new MaxPoolLayer<float>(image!, p.Size, p.Stride);
+                    layers.Add(max);
+                    (image, width) = (max.Output, max.Output.Size);
+                    break;
+                case PoolSpec p:
+                    var average = new AvgPoolLayer<float>(image!, p.Size, p.Stride);
+                    layers.Add(average);
+                    (image, width) = (average.Output, average.Output.Size);
+                    // The next array's DAC sees averages of quantized activations: it quantizes them again.
+                    if (quantized && previous?.ActivationBits is { } again) layers.Add(new QuantizedActivationLayer(again, 1f));
+                    break;
+                case FlattenSpec:
+                    layers.Add(new FlattenLayer<float>(image!));
+                    image = null;
                     break;
                 case ActivationSpec a:
                     lastActivation = a.Kind;
@@ -67,11 +89,26 @@ public static class NetworkCompiler
                         _ => throw new ArgumentOutOfRangeException(nameof(bound), a.Kind, "unknown activation"),
                     }));
                     if (previous is { Digital: false, ActivationBits: { } bits } && a.Kind == ActivationKind.ClippedRelu)
+                    {
                         layers.Add(new QuantizedActivationLayer(bits, 1f));
+                        quantized = true;
+                    }
                     break;
+                default:
+                    throw new ArgumentException($"{layer} has no compiled form in this compiler version.");
             }
         }
         DieTrainingSetup.Apply(spec, layers);
         return new CompiledNetwork(layers, hardwareAware ? NetworkPhase.Train : NetworkPhase.Float, hardwareAware ? spec.Training.Relaxation : null, bound);
     }
+
+    // A weight layer as its bound hardware says: digital (the float layer itself), binary, or multi-level on its array.
+    private static ILayer<float> Weighted(IWeightLayer<float> layer, BoundLayer b, PeripheryOptions periphery, ExperimentSpec spec) =>
+        b.Digital ? layer
+        : b.Hardware.Binary ? new BinaryDenseLayer(layer, b, Periphery.Array(b, periphery))
+        : new HardwareDenseLayer(layer, b, Periphery.Array(b, periphery))
+        {
+            Rounding = spec.Training.Rounding,
+            Noise = spec.Training.Noise is { } noise ? new TrainingNoiseDraws(noise, spec.Seed, noise.Seconds ?? spec.Evaluation.ReadSeconds) : null,
+        };
 }

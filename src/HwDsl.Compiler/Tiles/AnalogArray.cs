@@ -7,7 +7,8 @@ namespace HwDsl.Compiler;
 /// were programmed to, and its periphery pipeline — input stages (the DAC and its range) → array stages (IR drop, folded
 /// into effective conductances) → the array (x·W, W the effective weights w_max·(G⁺ − G⁻)) → output stages per tile (ADC,
 /// noise, gain errors, drift compensation, …) → the digital sum of the tiles' partial outputs and the bias. Dense and
-/// binary layers both compute through it.
+/// binary layers both compute through it, and so do convolutions: a Conv2d layer's array holds its kernel matrix, and each
+/// receptive field of the image is one input vector to its rows.
 /// <para>
 /// When no output stage acts in the current phase, the digital sum of the tiles equals one product over the whole array
 /// (up to float rounding), so it is computed as one GEMM; otherwise each row block of tiles is multiplied on its own and
@@ -109,8 +110,23 @@ public sealed class AnalogArray : ITileOutput<float>
     }
 
     /// <summary>y = digital sum over tiles of the output stages applied to x'·W per tile, plus <paramref name="bias"/>; x' is
-    /// <paramref name="x"/> after the input stages. <paramref name="weights"/> are the effective weights (inputs × outputs).</summary>
+    /// <paramref name="x"/> after the input stages. <paramref name="weights"/> are the effective weights (inputs × outputs).
+    /// For a convolution (<see cref="BoundLayer.Convolution"/>) x is a batch of images and every receptive field goes through
+    /// the pipeline as one input vector; the result is a batch of images again.</summary>
     public Tensor<float> Forward(Tape<float> tape, Tensor<float> x, Tensor<float> weights, Tensor<float> bias, NetworkPhase phase)
+    {
+        if (Layer.Convolution is not { } conv) return Product(tape, x, weights, bias, phase);
+        // Without per-tile stages the sum over tiles is the convolution itself, computed directly; a fixed-range DAC maps each
+        // pixel (and the zero padding to zero) as it would map every field that reads it. Otherwise field by field, as the array does.
+        if (!PerTile && InputStages.All(s => s is InputDac) && !OutputStages.Any(s => s.ActsIn(phase)))
+        {
+            foreach (var stage in InputStages) x = stage.Forward(tape, x, phase);
+            return tape.Conv2d(x, weights, bias, conv);
+        }
+        return tape.ImagesFromPositions(Product(tape, tape.PatchRows(x, conv), weights, bias, phase), conv);
+    }
+
+    private Tensor<float> Product(Tape<float> tape, Tensor<float> x, Tensor<float> weights, Tensor<float> bias, NetworkPhase phase)
     {
         (_scale, _rowScales) = (1, null);
         foreach (var stage in InputStages)

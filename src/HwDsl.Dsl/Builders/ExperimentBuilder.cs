@@ -24,7 +24,7 @@ public sealed class ExperimentBuilder
     }
 
     /// <summary>
-    /// Runs every Dense layer on <paramref name="hardware"/> (a copy is taken), with optional per-layer overrides:
+    /// Runs every weight layer (Dense and Conv2d) on <paramref name="hardware"/> (a copy is taken), with optional per-layer overrides:
     /// <c>layers =&gt; layers.First.Digital()</c>, <c>layers.Last.WeightBits(8)</c>, <c>layers[1].ReadNoise(0.02)</c>.
     /// Without <c>On</c>, layers use the defaults of <see cref="Hardware.DifferentialPair"/>. A second call replaces the first.
     /// </summary>

@@ -1,7 +1,7 @@
 namespace HwDsl;
 
 /// <summary>
-/// Hardware settings for one Dense layer, on top of the experiment's hardware (same vocabulary, e.g.
+/// Hardware settings for one weight layer (Dense or Conv2d), on top of the experiment's hardware (same vocabulary, e.g.
 /// <c>layers.First.Digital()</c>, <c>layers[1].WeightBits(8)</c>). Obtained from <see cref="LayerSelector"/>.
 /// </summary>
 public sealed class LayerOverride : HardwareScope
@@ -15,7 +15,7 @@ public sealed class LayerOverride : HardwareScope
         ScopeName = name;
     }
 
-    /// <summary>0-based Dense index, or (with <see cref="FromEnd"/>) the offset from the last layer.</summary>
+    /// <summary>0-based weight-layer index, or (with <see cref="FromEnd"/>) the offset from the last layer.</summary>
     internal int Index { get; }
 
     internal bool FromEnd { get; }

@@ -25,12 +25,12 @@ internal static class DebugViewWriter
         Line(2, "Data", spec.Data.ToString(), "Data");
         Line(2, "Network", spec.Network.ToString(), "Network");
 
-        sb.AppendLine("Hardware (per Dense layer; explicit = file:line, preset, default)");
-        var dense = spec.Network.Dense.ToList();
+        var weights = spec.Network.WeightLayers;
+        sb.AppendLine($"Hardware (per {(weights.Any(w => w is Conv2dSpec) ? "weight" : "Dense")} layer; explicit = file:line, preset, default)");
         foreach (var l in spec.Layers)
         {
             var i = l.Index;
-            string units = l.Index < dense.Count ? $"Dense({dense[l.Index].Units})" : "";
+            string units = l.Index < weights.Count ? weights[l.Index].ToString() : "";
             if (l.Digital)
             {
                 At(2, $"Layer {l.Index} {units}", "digital (float MAC, no analog effects)", i, LayerValue.Digital);

@@ -1,6 +1,6 @@
 namespace HwDsl;
 
-/// <summary>Activation functions a network may use between Dense layers.</summary>
+/// <summary>Activation functions a network may use between its layers.</summary>
 public enum ActivationKind
 {
     /// <summary><c>max(0, x)</c>; unbounded above, so its output cannot be quantized.</summary>

@@ -1,6 +1,6 @@
 namespace HwDsl;
 
-/// <summary>An element-wise activation after a Dense layer.</summary>
+/// <summary>An element-wise activation after a Dense, Conv2d or pooling layer.</summary>
 /// <param name="Kind">Which function.</param>
 public sealed record ActivationSpec(ActivationKind Kind) : LayerSpec
 {

@@ -10,6 +10,12 @@ public sealed record DatasetRef(string Name)
     /// <summary>Number of input features, when known to the DSL (e.g. 784 for 28x28 images).</summary>
     public int? InputSize { get; init; }
 
+    /// <summary>
+    /// How each sample's features form an image (channels × height × width), when known to the DSL; Conv2d and pooling
+    /// layers need it, and its size must equal <see cref="InputSize"/> when both are given (HW0218).
+    /// </summary>
+    public ImageSize? Image { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         Classes is int c && InputSize is int n ? $"{Name} ({n} inputs, {c} classes)" : Name;

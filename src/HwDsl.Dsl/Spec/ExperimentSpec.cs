@@ -9,7 +9,7 @@ namespace HwDsl;
 /// <param name="Seed">Random seed.</param>
 /// <param name="Data">The data set.</param>
 /// <param name="Network">The network.</param>
-/// <param name="Layers">One resolved hardware entry per Dense layer, in order.</param>
+/// <param name="Layers">One resolved hardware entry per weight layer (Dense or Conv2d), in order.</param>
 /// <param name="Training">Training settings.</param>
 /// <param name="Evaluation">Evaluation settings.</param>
 public sealed record ExperimentSpec(

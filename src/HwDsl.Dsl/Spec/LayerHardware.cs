@@ -1,11 +1,11 @@
 namespace HwDsl;
 
 /// <summary>
-/// The resolved hardware of one Dense layer (global hardware with per-layer overrides applied).
+/// The resolved hardware of one weight layer, Dense or Conv2d (global hardware with per-layer overrides applied).
 /// A digital layer computes in float: it reports <see cref="FloatBits"/> weight bits, no input or activation bits,
 /// ideal elements and no noise, whatever it inherited.
 /// </summary>
-/// <param name="Index">0-based Dense layer index.</param>
+/// <param name="Index">0-based weight-layer index (Dense and Conv2d layers in network order, <see cref="NetworkSpec.WeightLayers"/>).</param>
 /// <param name="Digital">True: exact float MAC, no analog effects.</param>
 /// <param name="Device">Device model name; the compiler resolves it.</param>
 /// <param name="Mapping">How signed weights map to conductances.</param>

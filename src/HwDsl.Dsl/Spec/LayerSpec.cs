@@ -1,4 +1,4 @@
 namespace HwDsl;
 
-/// <summary>One item of a network: a <see cref="DenseSpec"/> or an <see cref="ActivationSpec"/>.</summary>
+/// <summary>One item of a network: <see cref="DenseSpec"/>, <see cref="Conv2dSpec"/>, <see cref="PoolSpec"/>, <see cref="FlattenSpec"/> or <see cref="ActivationSpec"/>.</summary>
 public abstract record LayerSpec;

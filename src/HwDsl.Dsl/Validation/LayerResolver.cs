@@ -1,6 +1,7 @@
 namespace HwDsl;
 
-/// <summary>Resolves the hardware of each Dense layer (defaults, then the experiment's hardware, then overrides in order) and checks combinations.</summary>
+/// <summary>Resolves the hardware of each weight layer, Dense or Conv2d (defaults, then the experiment's hardware, then
+/// overrides in order) and checks combinations.</summary>
 internal static class LayerResolver
 {
     private static readonly ElementSpec Ideal = ElementSpec.Ideal;
@@ -16,13 +17,13 @@ internal static class LayerResolver
     internal static IReadOnlyList<LayerHardware> Resolve(HardwareBuilder hardware, IReadOnlyList<LayerOverride> overrides,
         NetworkSpec network, Errors errors, Dictionary<string, Provenance> provenance)
     {
-        int n = network.Dense.Count();
+        int n = network.WeightLayers.Count;
         foreach (var o in overrides)
         {
             int i = o.Resolve(n);
             if (i < 0 || i >= n)
                 errors.Add(RuleCodes.LayerIndex, o.ScopeName, o.FromEnd ? i : o.Index,
-                    $"{o.ScopeName} does not exist: the network has {n} Dense layer{(n == 1 ? "" : "s")}{(n > 0 ? $" (indices 0..{n - 1})" : "")}.",
+                    $"{o.ScopeName} does not exist: the network has {n} {Noun(network, plural: n != 1)}{(n > 0 ? $" (indices 0..{n - 1})" : "")}.",
                     o.Where);
         }
 
@@ -143,12 +144,12 @@ internal static class LayerResolver
         {
             if (scope is LayerOverride)
                 errors.Add(RuleCodes.ActivationBitsOnLastLayer, p, m.Value,
-                    $"{p} = {Format.Value(m.Value)} is set on the last Dense layer ({i}), whose output is the logits (softmax cross-entropy follows; there is no activation to quantize).",
+                    $"{p} = {Format.Value(m.Value)} is set on the last {Noun(network)} ({i}), whose output is the logits (softmax cross-entropy follows; there is no activation to quantize).",
                     m.Where);
             return new Setting<int?>(null, Provenance.Default);
         }
 
-        var act = network.ActivationAfter(i);
+        var act = ActivationAfter(network, i);
         if (act is not (ActivationKind.ClippedRelu or ActivationKind.Sign))
         {
             string why = act switch
@@ -158,9 +159,24 @@ internal static class LayerResolver
                 _ => "no activation (a linear output, unbounded)",
             };
             errors.Add(RuleCodes.ActivationBitsNeedBoundedActivation, p, m.Value,
-                $"{p} = {Format.Value(m.Value)} applies to Dense layer {i}, which is followed by {why}; activation quantization clips to [0, 1] and needs ClippedRelu or Sign.",
+                $"{p} = {Format.Value(m.Value)} applies to {Noun(network)} {i}, which is followed by {why}; activation quantization clips to [0, 1] and needs ClippedRelu or Sign.",
                 m.Where);
         }
         return m;
+    }
+
+    /// <summary>What per-layer indices count: Dense layers, or in a network with convolutions every weight layer.</summary>
+    private static string Noun(NetworkSpec network, bool plural = false) =>
+        (network.Layers.Any(l => l is Conv2dSpec) ? "weight layer" : "Dense layer") + (plural ? "s" : "")
+        + (network.Layers.Any(l => l is Conv2dSpec) ? " (Dense or Conv2d)" : "");
+
+    /// <summary>The activation whose output weight layer <paramref name="i"/>'s activation bits quantize: the one right after
+    /// it, or after the pools that follow a Conv2d (Conv2d → MaxPool → ClippedRelu is as common as the other order).</summary>
+    private static ActivationKind? ActivationAfter(NetworkSpec network, int i)
+    {
+        var item = network.ItemOfWeightLayer(i);
+        var next = item + 1;
+        while (next < network.Layers.Count && network.Layers[next] is PoolSpec) next++;
+        return next < network.Layers.Count && network.Layers[next] is ActivationSpec a ? a.Kind : null;
     }
 }

@@ -32,10 +32,24 @@ namespace HwDsl;
 /// <item><term>HW0147</term><description>evaluation read time At(...) must be finite and ≥ 0</description></item>
 /// <item><term>HW0200</term><description>network has no Dense layer</description></item>
 /// <item><term>HW0201</term><description>Dense units must be 1..65536</description></item>
-/// <item><term>HW0202</term><description>network must end with a Dense layer (softmax cross-entropy follows it)</description></item>
-/// <item><term>HW0203</term><description>network must start with a Dense layer</description></item>
+/// <item><term>HW0202</term><description>network must end with a Dense layer (softmax cross-entropy follows it), not an activation, Conv2d, pool or Flatten()</description></item>
+/// <item><term>HW0203</term><description>network must start with a layer, not an activation</description></item>
 /// <item><term>HW0204</term><description>two activations in a row</description></item>
 /// <item><term>HW0205</term><description>last Dense layer's units differ from the data set's class count</description></item>
+/// <item><term>HW0206</term><description>Conv2d channels must be 1..65536</description></item>
+/// <item><term>HW0207</term><description>Conv2d kernel must be ≥ 1</description></item>
+/// <item><term>HW0208</term><description>Conv2d stride must be ≥ 1</description></item>
+/// <item><term>HW0209</term><description>Conv2d padding must be in 0..kernel − 1</description></item>
+/// <item><term>HW0210</term><description>pool size must be ≥ 1 and its stride in 1..size</description></item>
+/// <item><term>HW0211</term><description>Conv2d kernel larger than its padded input</description></item>
+/// <item><term>HW0212</term><description>pool window larger than its input (it leaves nothing)</description></item>
+/// <item><term>HW0213</term><description>pool windows do not tile the input: (side − size) not divisible by the stride</description></item>
+/// <item><term>HW0214</term><description>Dense after a Conv2d or pooling layer without Flatten() between them</description></item>
+/// <item><term>HW0215</term><description>Conv2d, a pool or Flatten() after Flatten() or Dense (the values are no longer an image)</description></item>
+/// <item><term>HW0216</term><description>Conv2d or a pool on a data set that declares no image shape</description></item>
+/// <item><term>HW0217</term><description>activation right after Flatten() (put it before Flatten)</description></item>
+/// <item><term>HW0218</term><description>data set image shape: channels, height, width ≥ 1 and C·H·W = InputSize</description></item>
+/// <item><term>HW0219</term><description>a layer's output holds more than 2²⁴ values per sample</description></item>
 /// <item><term>HW0301</term><description>learning rate must be finite and &gt; 0</description></item>
 /// <item><term>HW0302</term><description>momentum must be in [0, 1)</description></item>
 /// <item><term>HW0303</term><description>weight decay must be finite and ≥ 0</description></item>
@@ -170,10 +184,10 @@ public static class RuleCodes
     /// <summary>HW0201: Dense units must be 1..65536.</summary>
     public const string DenseUnits = "HW0201";
 
-    /// <summary>HW0202: network must end with a Dense layer (softmax cross-entropy follows it).</summary>
+    /// <summary>HW0202: network must end with a Dense layer (softmax cross-entropy follows it), not an activation, Conv2d, pool or Flatten().</summary>
     public const string EndsWithActivation = "HW0202";
 
-    /// <summary>HW0203: network must start with a Dense layer.</summary>
+    /// <summary>HW0203: network must start with a layer, not an activation.</summary>
     public const string StartsWithActivation = "HW0203";
 
     /// <summary>HW0204: two activations in a row.</summary>
@@ -181,6 +195,48 @@ public static class RuleCodes
 
     /// <summary>HW0205: last Dense layer's units differ from the data set's class count.</summary>
     public const string OutputUnits = "HW0205";
+
+    /// <summary>HW0206: Conv2d channels must be 1..65536.</summary>
+    public const string ConvChannels = "HW0206";
+
+    /// <summary>HW0207: Conv2d kernel must be ≥ 1.</summary>
+    public const string ConvKernel = "HW0207";
+
+    /// <summary>HW0208: Conv2d stride must be ≥ 1.</summary>
+    public const string ConvStride = "HW0208";
+
+    /// <summary>HW0209: Conv2d padding must be in 0..kernel − 1.</summary>
+    public const string ConvPadding = "HW0209";
+
+    /// <summary>HW0210: pool size must be ≥ 1 and its stride in 1..size.</summary>
+    public const string PoolWindow = "HW0210";
+
+    /// <summary>HW0211: Conv2d kernel larger than its padded input.</summary>
+    public const string KernelLargerThanInput = "HW0211";
+
+    /// <summary>HW0212: pool window larger than its input (it leaves nothing).</summary>
+    public const string PoolLargerThanInput = "HW0212";
+
+    /// <summary>HW0213: pool windows do not tile the input: (side − size) not divisible by the stride.</summary>
+    public const string PoolDoesNotTile = "HW0213";
+
+    /// <summary>HW0214: Dense after a Conv2d or pooling layer without Flatten() between them.</summary>
+    public const string DenseAfterImage = "HW0214";
+
+    /// <summary>HW0215: Conv2d, a pool or Flatten() after Flatten() or Dense (the values are no longer an image).</summary>
+    public const string ImageLayerAfterFlat = "HW0215";
+
+    /// <summary>HW0216: Conv2d or a pool on a data set that declares no image shape.</summary>
+    public const string NoImageShape = "HW0216";
+
+    /// <summary>HW0217: activation right after Flatten() (put it before Flatten).</summary>
+    public const string ActivationAfterFlatten = "HW0217";
+
+    /// <summary>HW0218: data set image shape: channels, height, width ≥ 1 and C·H·W = InputSize.</summary>
+    public const string DatasetImage = "HW0218";
+
+    /// <summary>HW0219: a layer's output holds more than 2²⁴ values per sample.</summary>
+    public const string FeatureMapTooLarge = "HW0219";
 
     /// <summary>HW0301: learning rate must be finite and &gt; 0.</summary>
     public const string LearningRate = "HW0301";

@@ -20,7 +20,7 @@ internal static class SpecFreezer
             errors.Add(RuleCodes.DatasetName, "Data", data.Name, $"Data set name must be non-empty; got {Format.Value(data.Name)}.", state.Data.Where);
 
         // Network (HW02xx).
-        var network = NetworkRules.Check(state.Network!, state.NetworkWhere, data, errors, provenance);
+        var network = NetworkRules.Check(state.Network!, state.NetworkWhere, data, errors, provenance, state.Data.Where);
 
         // Hardware (HW01xx).
         var hardware = state.Hardware ?? new HardwareBuilder();

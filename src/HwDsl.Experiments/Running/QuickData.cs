@@ -22,6 +22,6 @@ public static class QuickData
     {
         count = Math.Min(count, split.Count);
         return new DataSplit(split.Features.AsSpan(0, count * split.FeatureCount).ToArray(), split.Labels.AsSpan(0, count).ToArray(),
-            split.FeatureCount, split.ClassCount);
+            split.FeatureCount, split.ClassCount, split.Shape);
     }
 }

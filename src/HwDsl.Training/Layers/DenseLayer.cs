@@ -14,7 +14,7 @@ public enum WeightInit
 }
 
 /// <summary>y = x·W + b with W stored inputs×outputs; biases start at zero.</summary>
-public sealed class DenseLayer<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class DenseLayer<T> : IWeightLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates the layer with weights drawn from <paramref name="rng"/>.</summary>
     public DenseLayer(int inputs, int outputs, WeightInit init, SeededRandom rng)

@@ -120,4 +120,5 @@ public sealed class CompiledNetworkTests
         net.BeginEvaluation(); Assert.Equal(NetworkPhase.Deployed, net.Phase);
         net.EndEvaluation(); Assert.Equal(NetworkPhase.Train, net.Phase);
     }
+
 }
