@@ -14,6 +14,7 @@ var root = new RootCommand("HwDsl: hardware-aware training for neuromorphic and 
     RunsCommand.Create(),
     ReplayCommand.Create(),
     ReportCommand.Create(),
+    IrDropCommand.Create(),
 };
 root.Options.Add(PluginCli.Folders);
 return CliErrors.Run(root, args);

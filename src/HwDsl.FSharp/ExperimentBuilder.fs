@@ -129,6 +129,14 @@ type ExperimentCE internal (start: ExperimentDef) =
                            [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
         train e $"hardwareAware {relaxation}" file line (fun t at -> t.HardwareAware(relaxation, at.File, at.Line) |> ignore)
 
+    /// Noise-aware hardware-aware training: as `hardwareAware relaxation`, plus a fresh draw of the device's programming and
+    /// read noise per mini-batch (times `scale`, in (0, 10]: HW0810) and the per-MVM periphery noise in training.
+    [<CustomOperation("noiseAware")>]
+    member _.NoiseAware(e: ExperimentDef, relaxation: RelaxationSpec, scale: float,
+                        [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                        [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
+        train e $"noiseAware {relaxation} {Step.show scale}" file line (fun t at -> t.NoiseAware(relaxation, scale, Nullable(), at.File, at.Line) |> ignore)
+
     /// How weights pick their level when programmed: `Rounding.nearest` (default) or `Rounding.stochastic` (HW07xx).
     [<CustomOperation("rounding")>]
     member _.Rounding(e: ExperimentDef, rounding: WeightRounding, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
@@ -161,6 +169,21 @@ type ExperimentCE internal (start: ExperimentDef) =
     member _.At(e: ExperimentDef, afterProgramming: TimeSpan, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
                 [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
         evaluate e $"at {afterProgramming}" file line (fun ev at -> ev.At(afterProgramming, at.File, at.Line) |> ignore)
+
+    /// Accuracy over time: each sample programmed once and read at every time (1 to 8, ascending; HW0820–HW0824), with and
+    /// without global drift compensation, e.g. `overTime [ TimeSpan.FromSeconds 1.0; TimeSpan.FromDays 1.0 ]`.
+    [<CustomOperation("overTime")>]
+    member _.OverTime(e: ExperimentDef, times: TimeSpan list, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                      [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
+        if times.IsEmpty || times.Length > 8 then invalidArg (nameof times) $"overTime takes 1 to 8 read times; got {times.Length}."
+        let t i = if i < times.Length then Nullable times.[i] else Nullable()
+        evaluate e $"overTime {times}" file line (fun ev at -> ev.OverTime(times.[0], t 1, t 2, t 3, t 4, t 5, t 6, t 7, at.File, at.Line) |> ignore)
+
+    /// Global drift compensation on or off (one scalar per tile; HW0823).
+    [<CustomOperation("driftCompensation")>]
+    member _.DriftCompensation(e: ExperimentDef, on: bool, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                               [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) =
+        evaluate e $"driftCompensation {on}" file line (fun ev at -> ev.DriftCompensation(on, at.File, at.Line) |> ignore)
 
     /// As `at`, in seconds.
     [<CustomOperation("atSeconds")>]

@@ -219,6 +219,31 @@ type Hw =
                             [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
         Hw.Change($"periphery {stage}", file, line, fun s at -> s.Periphery(stage, at.File, at.Line) |> ignore)
 
+    /// The column ADC of every tile: `Hw.adc(8, AdcRange.calibrated 99.9)` or `Hw.adc(6, AdcRange.fixedAt 2.0)` (HW0801–HW0803).
+    static member adc(bits: int, range: AdcRange, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                      [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
+        Hw.Change($"adc {bits} {range}", file, line, fun s at -> s.Adc(bits, range, at.File, at.Line) |> ignore)
+
+    /// Output-referred noise redrawn on every MVM, σ in units of Gmax × full-scale input (HW0804).
+    static member outputNoise(sigma: float, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                              [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
+        Hw.Change($"outputNoise {Step.show sigma}", file, line, fun s at -> s.OutputNoise(sigma, at.File, at.Line) |> ignore)
+
+    /// Conductance read noise redrawn on every MVM, σ a fraction of Gmax (HW0805).
+    static member readNoisePerMvm(sigma: float, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                                  [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
+        Hw.Change($"readNoisePerMvm {Step.show sigma}", file, line, fun s at -> s.ReadNoisePerMvm(sigma, at.File, at.Line) |> ignore)
+
+    /// IR drop on row and column wires, one segment's resistance times Gmax (HW0806, HW0807).
+    static member irDrop(wire: float, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                         [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
+        Hw.Change($"irDrop {Step.show wire}", file, line, fun s at -> s.IrDrop(wire, at.File, at.Line) |> ignore)
+
+    /// The input DAC's range: `InputRange.fixedAt 1.0`, `InputRange.dynamic` or `InputRange.learned 1.0` (HW0808).
+    static member inputRange(range: InputRange, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                             [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
+        Hw.Change($"inputRange {range}", file, line, fun s at -> s.InputRange(range, at.File, at.Line) |> ignore)
+
     /// One copy of `hw` per value (a one-parameter sweep; C# `HardwareBuilder.Sweep`).
     static member sweep (values: 'T seq) (change: 'T -> Hw -> Hw) (hw: Hw) : Hw list = [ for v in values -> change v hw ]
 

@@ -39,6 +39,27 @@ module WeightRange =
     /// A fixed w_max (> 0); weights beyond it clip (C# `WeightRange.Fixed`; `fixed` is an F# keyword).
     let fixedAt (value: float) = HwDsl.WeightRange.Fixed value
 
+/// How an ADC's bound is chosen (`HwDsl.AdcRange`).
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module AdcRange =
+    /// A fixed bound B for every tile, units of Gmax × full-scale input (C# `AdcRange.Fixed`; `fixed` is an F# keyword).
+    let fixedAt (bound: float) = HwDsl.AdcRange.Fixed bound
+
+    /// B per tile = this percentile of |y| on a calibration batch, taken right after programming (in (50, 100]).
+    let calibrated (percentile: float) = HwDsl.AdcRange.Calibrated percentile
+
+/// The input DAC's range (`HwDsl.InputRange`).
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module InputRange =
+    /// Full scale b for the network's input (C# `InputRange.Fixed`; `fixed` is an F# keyword).
+    let fixedAt (bound: float) = HwDsl.InputRange.Fixed bound
+
+    /// α = max|x| per input vector and row block of tiles ("noise management").
+    let dynamic = HwDsl.InputRange.Dynamic
+
+    /// A clip range per layer trained with the weights, starting at `initial`.
+    let learned (initial: float) = HwDsl.InputRange.Learned initial
+
 /// Rounding methods for low-resolution weights, Muller & Indiveri 2015 (`HwDsl.Rounding`).
 [<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
 module Rounding =

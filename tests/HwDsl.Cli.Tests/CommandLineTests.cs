@@ -25,8 +25,8 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("trian", "hwdsl: unknown command 'trian'; did you mean train?")]
     [InlineData("describ", "hwdsl: unknown command 'describ'; did you mean describe?")]
-    [InlineData("frobnicate", "hwdsl: unknown command 'frobnicate'; the commands are train, describe, bench, run, repl, plugins, sweep, runs, replay, report.")]
-    [InlineData("", "hwdsl: give a command: train, describe, bench, run, repl, plugins, sweep, runs, replay, report ('hwdsl --help' says what each does).")]
+    [InlineData("frobnicate", "hwdsl: unknown command 'frobnicate'; the commands are train, describe, bench, run, repl, plugins, sweep, runs, replay, report, irdrop.")]
+    [InlineData("", "hwdsl: give a command: train, describe, bench, run, repl, plugins, sweep, runs, replay, report, irdrop ('hwdsl --help' says what each does).")]
     [InlineData("train|--epoch|3", "hwdsl: train: unknown option '--epoch'; did you mean --epochs?")]
     [InlineData("plugins|--plugin|x", "hwdsl: plugins: unknown option '--plugin'; did you mean --plugins?")]
     [InlineData("train|--epochs|x", "hwdsl: --epochs: 'x' is not a whole number.")]
@@ -155,7 +155,7 @@ public sealed class CommandLineTests
         Assert.Contains("--peer: 'maybe' is not one of auto, required, none", err);
         (exit, _, err) = Hwdsl.Run("bench", "--only", "gemm,dice");
         Assert.Equal(2, exit);
-        Assert.Contains("--only: 'dice' is not one of gemm, train, hwaware, lenet, dies, cores, all", err);
+        Assert.Contains("--only: 'dice' is not one of gemm, train, hwaware, lenet, dies, cores, periphery, all", err);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ let homes =
           "CoreNetworkBuilder", [ coresOps ]
           "CoreTrainingBuilder", [ coresOps ]
           "HardwarePresets", [ presets ]
-          yield! [ for name in [ "Relaxation"; "Schedule"; "WeightRange"; "Rounding"; "Dist"; "Dies"; "Datasets" ] -> name, [ vocabulary name ] ] ]
+          yield! [ for name in [ "Relaxation"; "Schedule"; "WeightRange"; "Rounding"; "Dist"; "Dies"; "Datasets"; "AdcRange"; "InputRange" ] -> name, [ vocabulary name ] ] ]
 
 /// F# names that differ from the camelCase C# name (keywords, clashes, or a different shape in F#).
 let aliases =
@@ -113,6 +113,8 @@ let aliases =
           "HardwareScope.Binary", "asBinary"          // `Hw.binary` starts binary hardware
           "DefectsBuilder.Open", "opened"             // `open` is an F# keyword
           "WeightRange.Fixed", "fixedAt"              // `fixed` is an F# keyword
+          "AdcRange.Fixed", "fixedAt"
+          "InputRange.Fixed", "fixedAt"
           "Dist.Fixed", "fixedRate"
           "TrainingBuilder.Float", "floatTraining"    // `float` is F#'s conversion function
           "LayerSelector.First", "firstLayer"

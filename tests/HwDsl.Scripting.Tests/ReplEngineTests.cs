@@ -102,6 +102,22 @@ public sealed class ReplEngineTests
     }
 
     [Fact]
+    public void Completion_knows_the_periphery_and_time_vocabulary()
+    {
+        var (engine, _) = Create();
+        IReadOnlyList<string> At(string line) => [.. engine.Completion.Complete(line, line.Length).Names];
+        Assert.Contains("Adc", At("Hardware.DifferentialPair().Ad"));
+        Assert.Contains("IrDrop", At("Hardware.DifferentialPair().Ir"));
+        Assert.Contains("ReadNoisePerMvm", At("Hardware.DifferentialPair().ReadN"));
+        Assert.Contains("Calibrated", At("AdcRange.Cal"));
+        Assert.Contains("Dynamic", At("InputRange.Dyn"));
+        var experiment = "Experiment.Named(\"a\").Data(Datasets.Mnist).Network(n => n.Dense(10))";
+        Assert.Contains("NoiseAware", At(experiment + ".Train(t => t.Noi"));
+        Assert.Contains("OverTime", At(experiment + ".Evaluate(e => e.Ove"));
+        Assert.Contains("DriftCompensation", At(experiment + ".Evaluate(e => e.Dri"));
+    }
+
+    [Fact]
     public async Task Completion_keeps_seeing_the_session_after_a_bare_expression()
     {
         var (engine, _) = Create();

@@ -39,14 +39,15 @@ internal sealed partial class BenchRunner(BenchSettings settings, CancellationTo
         foreach (var threads in settings.Threads)
         {
             using var pool = TrainCommand.CreatePool(threads);
-            // The core-network table has no peer; the others are measured against it.
-            using var peer = only.Any(t => t != "cores") ? StartPeer(threads) : null;
+            // The core-network and periphery tables have no peer (the periphery is a ratio to our own ideal periphery).
+            using var peer = only.Any(t => t is not "cores" and not "periphery") ? StartPeer(threads) : null;
             if (peer is not null) Write($"    peer ({threads} thread(s)): torch {peer.Ready["torch"]}, numpy {peer.Ready["numpy"]}, OPENBLAS_CORETYPE={PeerProcess.BestCoreType() ?? "(auto-detect)"}");
             if (only.Contains("gemm")) GemmTable(pool, peer);
             if (only.Contains("train") || only.Contains("hwaware")) TrainTable(pool, peer, only.Contains("hwaware"));
             if (only.Contains("dies")) DieTable(pool, peer);
             if (only.Contains("cores")) CoreTable(pool);
             if (only.Contains("lenet")) LeNetTable(pool, peer);
+            if (only.Contains("periphery")) PeripheryBench.Table(pool, settings.TrainRounds, Write, cancel);
         }
         ScalingLines();
         Write($"    load average at the end: {LoadAverage()}");

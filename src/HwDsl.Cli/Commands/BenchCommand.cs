@@ -78,7 +78,7 @@ internal sealed record BenchSettings(IReadOnlyList<int> Threads, int Rounds, dou
 {
     /// <summary>
     /// The tables --only selects: GEMM shapes, float MLP training, hardware-aware 4-bit training (with the float row it is
-    /// compared with), Monte-Carlo evaluation over dies, core-network training.
+    /// compared with), Monte-Carlo evaluation over dies, core-network training, deployed evaluation with the analog periphery.
     /// </summary>
-    public static readonly IReadOnlyList<string> Tables = ["gemm", "train", "hwaware", "lenet", "dies", "cores"];
+    public static readonly IReadOnlyList<string> Tables = ["gemm", "train", "hwaware", "lenet", "dies", "cores", "periphery"];
 }

@@ -83,6 +83,11 @@ public static class ExperimentBinder
 
         if (errors.Count == 0) DieMapCheck(spec, bound.Where(b => b.Layer.Binary).Select(b => new ArrayShape(b.Layer.Index, b.Shape.Rows, b.Shape.Columns,
             b.Layer.Mapping == WeightMapping.DifferentialPair ? 2 : 1)).ToList(), errors);
+        if (errors.Count == 0 && spec.Training.Noise is not null
+            && !bound.Any(b => !b.Layer.Digital && (b.Layer.IsNoisy || b.Levels?.HasIntrinsicNoise == true)))
+            errors.Add(new SpecError(RuleCodes.NoiseAwareWithoutNoise, "NoiseAware", spec.Training.Noise.ToString(),
+                "NoiseAware injects each layer's own programming, read and per-MVM noise, but no analog layer has any (neither its device nor ProgrammingNoise, ReadNoise, ReadNoisePerMvm or OutputNoise); set one, or use HardwareAware().",
+                spec.SourceOf("Training.Noise")));
         if (errors.Count > 0) throw new SpecException([.. errors.Distinct()]);
 
         var resolved = (spec with { Layers = new List<LayerHardware>(resolvedLayers).AsReadOnly() }).WithSources(sources);

@@ -23,6 +23,10 @@ public sealed record DeployNoise(double ProgrammingSigma, double ReadSigma, ulon
     /// <summary>Seconds after programming at which the cells are read (the device's drift and time-dependent read noise); ≥ 0.</summary>
     public double Seconds { get; init; }
 
+    /// <summary>Which read of the same programming this is: read 0 draws its read noise from stream 1, read k &gt; 0 from stream
+    /// k + 1, while the programming draws (stream 0) stay the same — so reads over time see the same programmed cells.</summary>
+    public int Read { get; init; }
+
     /// <summary>True to apply the device's own noise and drift too (not only the σ above): a real deployment, as
     /// opposed to the ideal nearest-level mapping used to test hardware-aware training each epoch.</summary>
     public bool Intrinsic { get; init; }

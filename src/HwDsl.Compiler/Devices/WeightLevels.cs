@@ -166,7 +166,7 @@ public sealed class WeightLevels
         }
 
         var programming = new SeededRandomSource(noise.Seed, (ulong)noise.Sample, (ulong)noise.Layer, 0);
-        var reading = new SeededRandomSource(noise.Seed, (ulong)noise.Sample, (ulong)noise.Layer, 1);
+        var reading = new SeededRandomSource(noise.Seed, (ulong)noise.Sample, (ulong)noise.Layer, 1 + (ulong)noise.Read);
         var single = Mapping == WeightMapping.SingleWithReference;
         for (var i = 0; i < w.Length; i++)
         {

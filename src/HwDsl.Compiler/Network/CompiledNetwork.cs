@@ -1,4 +1,5 @@
 using HwDsl.Autodiff;
+using HwDsl.Data;
 using HwDsl.Training;
 
 namespace HwDsl.Compiler;
@@ -86,6 +87,7 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware, IStatefulModel
         var gradient = _relaxation is SigmoidRelaxation s ? WeightGradient.Relaxed(Beta = s.BetaAt(epoch, epochs)) : WeightGradient.Ste;
         foreach (var layer in HardwareLayers) layer.Gradient = gradient;
         foreach (var q in Quantizers) q.Gradient = gradient;
+        foreach (var dac in Arrays.SelectMany(a => a.InputStages).OfType<LearnedInputDac>()) dac.Gradient = gradient;
     }
 
     /// <summary>Hardware-aware training is tested each epoch as deployed without noise; float training in float.</summary>
@@ -101,12 +103,37 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware, IStatefulModel
 
     /// <summary>Programs every hardware layer from the current weights; with <paramref name="noise"/>, sample
     /// <paramref name="sample"/> of the programming and read noise drawn from <paramref name="seed"/>, read
-    /// <paramref name="seconds"/> after programming (drifting devices).</summary>
-    public void Deploy(int seed, int sample, bool noise, double seconds = 0)
+    /// <paramref name="seconds"/> after programming (drifting devices). <paramref name="read"/> numbers the reads of one
+    /// programming: the programmed cells are the same, the read noise is drawn anew. Stages with a calibrated state (an ADC
+    /// with a calibrated range) are then calibrated on <see cref="Calibration"/> — on the first read (0) only, as part of
+    /// programming; later reads keep that calibration.</summary>
+    public void Deploy(int seed, int sample, bool noise, double seconds = 0, int read = 0)
     {
-        foreach (var layer in HardwareLayers) layer.Deploy(seed, sample, noise, seconds);
+        foreach (var layer in HardwareLayers) layer.Deploy(seed, sample, noise, seconds, read);
         foreach (var layer in BinaryLayers) layer.DeployTrainingDie();
+        if (read == 0) NetworkPeriphery.Calibrate(this);
     }
+
+    /// <summary>The calibration batch of periphery stages calibrated after programming (the first rows of the training
+    /// split, <see cref="CalibratedAdcRange.CalibrationRows"/>); set by the runner before training.</summary>
+    public DataSplit? Calibration { get; set; }
+
+    /// <summary>Global drift compensation in the next deployed passes (needs <see cref="CaptureDriftReference"/> after the
+    /// programming it refers to, and a spec that asks for compensation or OverTime).</summary>
+    public bool DriftCompensation
+    {
+        get => Arrays.SelectMany(a => a.OutputStages).OfType<DriftCompensationStage>().Any(s => s.Enabled);
+        set => NetworkPeriphery.Compensate(this, value);
+    }
+
+    /// <summary>Stores every tile's calibration read of the last programming as the drift-compensation reference c₀.</summary>
+    public void CaptureDriftReference() => NetworkPeriphery.CaptureDriftReference(this);
+
+    /// <summary>Saturated and converted ADC outputs per analog layer since the last <see cref="ResetSaturation"/>.</summary>
+    public IReadOnlyList<LayerSaturation> Saturation => NetworkPeriphery.Saturation(this);
+
+    /// <summary>Starts counting ADC saturations anew.</summary>
+    public void ResetSaturation() => NetworkPeriphery.ResetSaturation(this);
 
     /// <summary>True when some hardware layer draws noise when deployed: the hardware description's σ or the device's own.</summary>
     public bool IsNoisy => HardwareLayers.Any(h => h.Hardware.IsNoisy || h.Levels.HasIntrinsicNoise);

@@ -54,8 +54,11 @@ public sealed class HardwareDenseLayer : ILayer<float>
     /// <summary>How weights pick their level when deployed (nearest or stochastic).</summary>
     public WeightRounding Rounding { get; init; } = WeightRounding.Nearest;
 
+    /// <summary>Noise injected per mini-batch in noise-aware training, or null.</summary>
+    internal TrainingNoiseDraws? Noise { get; init; }
+
     /// <inheritdoc />
-    public IReadOnlyList<Tensor<float>> Parameters => _dense.Parameters;
+    public IReadOnlyList<Tensor<float>> Parameters => [.. _dense.Parameters, .. Array.Parameters];
 
     /// <summary>The weight range w_max the mapping uses now.</summary>
     public float WeightRange => Hardware.Range switch
@@ -71,8 +74,9 @@ public sealed class HardwareDenseLayer : ILayer<float>
     /// <summary>Programs the current shadow weights into the array: nearest level, then (with <paramref name="noise"/>) the
     /// device's programming, drift to <paramref name="seconds"/> and read noise, drawn from (seed, sample, layer); the
     /// conductances land in <see cref="AnalogArray.Positive"/>/<see cref="AnalogArray.Negative"/> and the periphery
-    /// stages draw their per-tile state.</summary>
-    public void Deploy(int seed, int sample, bool noise, double seconds = 0)
+    /// stages draw their per-tile state. <paramref name="read"/> numbers the reads of the same programming (read noise drawn
+    /// anew, programming draws the same).</summary>
+    public void Deploy(int seed, int sample, bool noise, double seconds = 0, int read = 0)
     {
         _deployed ??= new float[Weights.Length];
         if (Rounding == WeightRounding.Stochastic)
@@ -83,19 +87,28 @@ public sealed class HardwareDenseLayer : ILayer<float>
         else
         {
             Levels.Deploy(Weights.Values, WeightRange, _deployed, noise
-                ? new DeployNoise(Hardware.ProgrammingSigma, Hardware.ReadSigma, (ulong)seed, sample, Hardware.Index) { Seconds = seconds, Intrinsic = Levels.HasIntrinsicNoise }
+                ? new DeployNoise(Hardware.ProgrammingSigma, Hardware.ReadSigma, (ulong)seed, sample, Hardware.Index) { Seconds = seconds, Intrinsic = Levels.HasIntrinsicNoise, Read = read }
                 : DeployNoise.None, Array.Positive, Array.Negative);
         }
-        Array.Program(new ProgramContext(seed, sample, Hardware.Index, noise, seconds));
+        Array.Program(new ProgramContext(seed, sample, Hardware.Index, noise, seconds) { Read = read }, _deployed, WeightRange);
     }
 
     /// <inheritdoc />
     public Tensor<float> Forward(Tape<float> tape, Tensor<float> x) => Phase switch
     {
         NetworkPhase.Float => Array.Forward(tape, x, Weights, Bias, Phase),
-        NetworkPhase.Train => Array.Forward(tape, x, tape.MapToDevice(Weights, Levels.Response, Levels.Programming, WeightRange, Gradient), Bias, Phase),
+        NetworkPhase.Train => Array.Forward(tape, x, TrainingWeights(tape), Bias, Phase),
         _ => Array.Forward(tape, x, Tensor<float>.Constant(_deployed ?? throw new InvalidOperationException("deploy the network before evaluating it as deployed."), Weights.Rows, Weights.Cols), Bias, Phase),
     };
+
+    // w_max·S(W/w_max), and in noise-aware training plus a fresh draw of what programming and reading do to each weight.
+    private Tensor<float> TrainingWeights(Tape<float> tape)
+    {
+        var range = WeightRange;
+        Array.WeightScale = range;
+        var mapped = tape.MapToDevice(Weights, Levels.Response, Levels.Programming, range, Gradient);
+        return Noise is null ? mapped : tape.AddNoise(mapped, Noise.Draw(this, range));
+    }
 
     /// <inheritdoc />
     public string Describe() => $"{_dense.Describe()} on {Hardware.Device} ({Hardware.WeightBits}-bit {Hardware.Mapping}, {Array.Tiles})";

@@ -31,6 +31,10 @@ public static class NetworkCompiler
         var init = firstActivation is ActivationKind.Relu or ActivationKind.ClippedRelu ? WeightInit.He : WeightInit.Xavier;
         var rng = new SeededRandom((ulong)spec.Seed, 0x1417);
         var hardwareAware = spec.Training.Mode == TrainingMode.HardwareAware;
+        var compensation = spec.Evaluation.DriftCompensation || spec.Evaluation.Times.Count > 0;
+        ActivationKind? lastActivation = null;
+        PeripheryOptions Options(int index) => new(index == 0, lastActivation is ActivationKind.Tanh or ActivationKind.Sign, hardwareAware,
+            spec.Training.Noise is not null, spec.Seed, compensation);
 
         var layers = new List<ILayer<float>>();
         var width = bound.Inputs;
@@ -43,7 +47,7 @@ public static class NetworkCompiler
             switch (layer)
             {
                 case DenseSpec d:
-                    layers.Add(Weighted(new DenseLayer<float>(width, d.Units, init, rng), bound.Layers[weights], weights == 0, spec));
+                    layers.Add(Weighted(new DenseLayer<float>(width, d.Units, init, rng), bound.Layers[weights], Options(weights), spec));
                     width = d.Units;
                     image = null;
                     previous = bound.Layers[weights++].Hardware;
@@ -52,7 +56,7 @@ public static class NetworkCompiler
                 case Conv2dSpec c:
                     var conv = new Conv2dLayer<float>(image ?? throw new ArgumentException($"{c} needs an image shape; the spec has none."),
                         c.Channels, c.Kernel, c.Stride, c.Padding, init, rng);
-                    layers.Add(Weighted(conv, bound.Layers[weights], weights == 0, spec));
+                    layers.Add(Weighted(conv, bound.Layers[weights], Options(weights), spec));
                     image = conv.Output;
                     width = image.Size;
                     previous = bound.Layers[weights++].Hardware;
@@ -75,6 +79,7 @@ public static class NetworkCompiler
                     image = null;
                     break;
                 case ActivationSpec a:
+                    lastActivation = a.Kind;
                     layers.Add(new ActivationLayer<float>(a.Kind switch
                     {
                         ActivationKind.Relu => Activation.Relu,
@@ -98,8 +103,12 @@ public static class NetworkCompiler
     }
 
     // A weight layer as its bound hardware says: digital (the float layer itself), binary, or multi-level on its array.
-    private static ILayer<float> Weighted(IWeightLayer<float> layer, BoundLayer b, bool first, ExperimentSpec spec) =>
+    private static ILayer<float> Weighted(IWeightLayer<float> layer, BoundLayer b, PeripheryOptions periphery, ExperimentSpec spec) =>
         b.Digital ? layer
-        : b.Hardware.Binary ? new BinaryDenseLayer(layer, b, Periphery.Array(b, first))
-        : new HardwareDenseLayer(layer, b, Periphery.Array(b, first)) { Rounding = spec.Training.Rounding };
+        : b.Hardware.Binary ? new BinaryDenseLayer(layer, b, Periphery.Array(b, periphery))
+        : new HardwareDenseLayer(layer, b, Periphery.Array(b, periphery))
+        {
+            Rounding = spec.Training.Rounding,
+            Noise = spec.Training.Noise is { } noise ? new TrainingNoiseDraws(noise, spec.Seed, noise.Seconds ?? spec.Evaluation.ReadSeconds) : null,
+        };
 }

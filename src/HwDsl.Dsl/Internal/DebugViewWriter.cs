@@ -71,6 +71,7 @@ internal static class DebugViewWriter
         sb.AppendLine("Training");
         Line(2, "Mode", t.Mode.ToString(), TrainKey.Mode.Path);
         if (t.Relaxation is not null) Line(2, "Relaxation", t.Relaxation.ToString(), TrainKey.Relaxation.Path);
+        if (t.Noise is not null) Line(2, "Noise", t.Noise.ToString(), TrainKey.Noise.Path);
         Line(2, "Optimizer", t.Optimizer.ToString(), TrainKey.Optimizer.Path);
         Line(2, "LearningRate", t.LearningRate, TrainKey.LearningRate.Path);
         if (t.Optimizer == OptimizerKind.Sgd) Line(2, "Momentum", t.Momentum, TrainKey.Momentum.Path);
@@ -86,6 +87,9 @@ internal static class DebugViewWriter
         Line(2, "Samples", spec.Evaluation.Samples, EvalKey.Samples.Path);
         if (spec.Evaluation.ReadSeconds > 0) Line(2, "ReadAt", $"{Format.Value(spec.Evaluation.ReadSeconds)} s after programming", EvalKey.ReadSeconds.Path);
         if (spec.Evaluation.Dies is { } dies) Line(2, "Dies", dies.ToString(), EvalKey.Dies.Path);
+        if (spec.Evaluation.Times.Count > 0)
+            Line(2, "OverTime", string.Join(", ", spec.Evaluation.Times.Select(x => Format.Value(x) + " s")) + " after programming", EvalKey.Times.Path);
+        if (spec.Evaluation.DriftCompensation) Line(2, "DriftCompensation", "global, one scalar per tile", EvalKey.DriftCompensation.Path);
         return sb.ToString();
     }
 }

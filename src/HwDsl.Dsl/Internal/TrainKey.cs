@@ -14,6 +14,7 @@ internal static class TrainKey
     internal static readonly SettingKey<RelaxationSpec?> Relaxation = Key<RelaxationSpec?>("Relaxation");
     internal static readonly SettingKey<WeightRounding> Rounding = Key<WeightRounding>("Rounding");
     internal static readonly SettingKey<DieTraining> Dies = Key<DieTraining>("Dies");
+    internal static readonly SettingKey<TrainingNoise?> Noise = Key<TrainingNoise?>("Noise");
 
     internal static SettingKey<T> Key<T>(string name) => new(name, "Training." + name);
 }

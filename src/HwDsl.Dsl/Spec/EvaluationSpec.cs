@@ -16,4 +16,12 @@ public sealed record EvaluationSpec(int Samples)
 
     /// <summary>The dies the deployed network is evaluated on (one accuracy per die), or null for the noise samples.</summary>
     public DiePopulation? Dies { get; init; }
+
+    /// <summary>Read times (seconds after programming, ascending) of <c>OverTime(...)</c>: each deployed sample is programmed
+    /// once and read at every time, with and without global drift compensation; empty for a single read.</summary>
+    public IReadOnlyList<double> Times { get; init; } = new EquatableList<double>([]);
+
+    /// <summary>Global drift compensation (<c>DriftCompensation()</c>): each tile's digital outputs are scaled by the ratio
+    /// of its calibration read right after programming to the same read now (one scalar per tile).</summary>
+    public bool DriftCompensation { get; init; }
 }

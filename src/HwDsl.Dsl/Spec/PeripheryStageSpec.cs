@@ -14,6 +14,10 @@ public abstract record PeripheryStageSpec
     /// <summary>Where the stage sits between the array and the digital sum: lower first.</summary>
     public abstract int Position { get; }
 
+    /// <summary>Which part of the pipeline the stage belongs to: the input (DAC), the array (conductances) or the output
+    /// (the default); <see cref="Position"/> orders stages within it.</summary>
+    public virtual StagePlace Place => StagePlace.Output;
+
     /// <summary>True when the stage draws anew for every deployed sample (so repeated deployments differ).</summary>
     public virtual bool IsRandom => false;
 

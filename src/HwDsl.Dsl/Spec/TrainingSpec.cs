@@ -19,4 +19,7 @@ public sealed record TrainingSpec(
 
     /// <summary>How weights pick their level when programmed (Muller &amp; Indiveri 2015): nearest (default) or stochastic.</summary>
     public WeightRounding Rounding { get; init; } = WeightRounding.Nearest;
+
+    /// <summary>Noise injected per mini-batch in hardware-aware training (<c>NoiseAware</c>), or null.</summary>
+    public TrainingNoise? Noise { get; init; }
 }

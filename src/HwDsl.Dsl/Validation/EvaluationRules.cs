@@ -24,6 +24,26 @@ internal static class EvaluationRules
         if (!(seconds >= 0 && double.IsFinite(seconds)))
             errors.Add(RuleCodes.ReadTime, "At", seconds,
                 $"At(...) must be a finite time >= 0 after programming; got {Format.Value(seconds)} s.", time.Where);
-        return new EvaluationSpec(n) { Deployed = mode != TrainingMode.Float, ReadSeconds = seconds };
+        var times = e.GetOr(EvalKey.Times, new EquatableList<double>([]));
+        provenance[EvalKey.Times.Path] = times.Where;
+        var compensation = e.GetOr(EvalKey.DriftCompensation, false);
+        provenance[EvalKey.DriftCompensation.Path] = compensation.Where;
+        if (times.Value.Count > 0)
+        {
+            var list = times.Value;
+            var bad = Enumerable.Range(0, list.Count).Any(i => !(list[i] >= 0 && double.IsFinite(list[i])) || (i > 0 && !(list[i] > list[i - 1])));
+            if (bad)
+                errors.Add(RuleCodes.OverTimeTimes, "OverTime", string.Join(", ", list.Select(t => Format.Value(t))),
+                    $"OverTime needs finite times >= 0 in ascending order; got {string.Join(", ", list.Select(t => Format.Value(t) + " s"))}.", times.Where);
+            if (mode == TrainingMode.Float)
+                errors.Add(RuleCodes.OverTimeInFloatMode, "OverTime", list.Count, "OverTime reads the programmed network, but Float mode is evaluated once, in float; use NaiveMapping()/HardwareAware().", times.Where);
+            if (e.Has(EvalKey.Dies))
+                errors.Add(RuleCodes.OverTimeWithDies, "OverTime", list.Count, "OverTime reads programmed noise samples over time; it is not combined with OnDies (one accuracy per die).", times.Where);
+            if (e.Has(EvalKey.ReadSeconds))
+                errors.Add(RuleCodes.OverTimeWithAt, "OverTime", list.Count, $"OverTime reads at its own times; At(...) (set at {time.Where}) would be ignored: remove one of the two.", times.Where);
+        }
+        if (compensation.Value && mode == TrainingMode.Float)
+            errors.Add(RuleCodes.DriftCompensationInFloatMode, "DriftCompensation", true, "DriftCompensation acts on the programmed network, but Float mode is evaluated once, in float.", compensation.Where);
+        return new EvaluationSpec(n) { Deployed = mode != TrainingMode.Float, ReadSeconds = seconds, Times = times.Value, DriftCompensation = compensation.Value };
     }
 }

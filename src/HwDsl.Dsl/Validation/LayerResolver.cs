@@ -118,11 +118,13 @@ internal static class LayerResolver
     /// <summary>The layer's periphery stages in pipeline order, each checked by its own rules at the line that set it.</summary>
     private static EquatableList<PeripheryStageSpec> Stages(LayerHardware layer, LayerSettings merged, Errors errors, Dictionary<string, Provenance> provenance)
     {
-        var stages = merged.Stages.OrderBy(s => s.Stage.Position).ThenBy(s => s.Stage.Name, StringComparer.Ordinal).ToList();
+        var stages = merged.Stages.OrderBy(s => s.Stage.Place).ThenBy(s => s.Stage.Position).ThenBy(s => s.Stage.Name, StringComparer.Ordinal).ToList();
+        // Binary() is applied to the layer later (DefectRules); the stages' rules need it now (IrDrop on binary, HW0807).
+        var checkedLayer = layer with { Binary = merged.Get(HwKey.Binary, false).Value };
         foreach (var (stage, where, scope) in stages)
         {
             provenance[$"Layers[{layer.Index}].{HwKey.StagePrefix}{stage.Name}"] = where;
-            foreach (var p in stage.Check(layer))
+            foreach (var p in stage.Check(checkedLayer))
                 errors.Add(p.Code, LayerSettings.Prefix(scope) + p.Parameter, p.Value, p.Message, where);
         }
         return new EquatableList<PeripheryStageSpec>(stages.Select(s => s.Stage));

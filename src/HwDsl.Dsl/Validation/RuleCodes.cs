@@ -2,7 +2,7 @@ namespace HwDsl;
 
 /// <summary>
 /// Stable codes of the validation rules, checked by <c>Build()</c> (also listed in RULES.md).
-/// HW01xx hardware, HW02xx network, HW03xx training, HW04xx evaluation and experiment, HW05xx defects and dies.
+/// HW01xx hardware, HW02xx network, HW03xx training, HW04xx evaluation and experiment, HW05xx defects and dies, HW06xx cores, HW07xx rounding, HW08xx periphery and time.
 /// <list type="table">
 /// <item><term>HW0101</term><description>unknown preset name</description></item>
 /// <item><term>HW0102</term><description>OnOffRatio must be &gt; 1 or +∞ (NaN refused)</description></item>
@@ -104,6 +104,22 @@ namespace HwDsl;
 /// <item><term>HW0613</term><description>ensemble sizes must be 1..1024</description></item>
 /// <item><term>HW0701</term><description>Rounding.Stochastic together with programming or read noise (not modelled)</description></item>
 /// <item><term>HW0702</term><description>Rounding.Stochastic in Float mode (nothing is deployed)</description></item>
+/// <item><term>HW0801</term><description>Adc bits must be 2..16</description></item>
+/// <item><term>HW0802</term><description>AdcRange.Fixed needs a finite bound &gt; 0; the range must not be null</description></item>
+/// <item><term>HW0803</term><description>AdcRange.Calibrated percentile must be in (50, 100]</description></item>
+/// <item><term>HW0804</term><description>OutputNoise sigma must be in [0, 10] (units of Gmax × full-scale input)</description></item>
+/// <item><term>HW0805</term><description>ReadNoisePerMvm sigma must be in [0, 0.5]</description></item>
+/// <item><term>HW0806</term><description>IrDrop wire must be in [0, 0.01] (r·Gmax)</description></item>
+/// <item><term>HW0807</term><description>IrDrop on binary weights (modelled on multi-level layers only)</description></item>
+/// <item><term>HW0808</term><description>InputRange.Fixed / Learned need a finite bound &gt; 0</description></item>
+/// <item><term>HW0810</term><description>NoiseAware scale must be in (0, 10]</description></item>
+/// <item><term>HW0811</term><description>NoiseAware at must be finite and ≥ 0</description></item>
+/// <item><term>HW0812</term><description>NoiseAware with nothing to inject (no layer has programming, read or per-MVM noise, of its own or its device's)</description></item>
+/// <item><term>HW0820</term><description>OverTime needs finite times ≥ 0 in ascending order</description></item>
+/// <item><term>HW0821</term><description>OverTime in Float mode (nothing is programmed)</description></item>
+/// <item><term>HW0822</term><description>OverTime together with OnDies</description></item>
+/// <item><term>HW0823</term><description>DriftCompensation in Float mode (nothing is programmed)</description></item>
+/// <item><term>HW0824</term><description>OverTime together with At (OverTime reads at its own times)</description></item>
 /// </list>
 /// </summary>
 public static class RuleCodes
@@ -420,4 +436,52 @@ public static class RuleCodes
 
     /// <summary>HW0702: Rounding.Stochastic in Float mode (nothing is deployed).</summary>
     public const string RoundingInFloatMode = "HW0702";
+
+    /// <summary>HW0801: Adc bits must be 2..16.</summary>
+    public const string AdcBits = "HW0801";
+
+    /// <summary>HW0802: AdcRange.Fixed needs a finite bound &gt; 0; the range must not be null.</summary>
+    public const string AdcRange = "HW0802";
+
+    /// <summary>HW0803: AdcRange.Calibrated percentile must be in (50, 100].</summary>
+    public const string AdcPercentile = "HW0803";
+
+    /// <summary>HW0804: OutputNoise sigma must be in [0, 10] (units of Gmax × full-scale input).</summary>
+    public const string OutputNoise = "HW0804";
+
+    /// <summary>HW0805: ReadNoisePerMvm sigma must be in [0, 0.5].</summary>
+    public const string ReadNoisePerMvm = "HW0805";
+
+    /// <summary>HW0806: IrDrop wire must be in [0, 0.01] (r·Gmax).</summary>
+    public const string IrDrop = "HW0806";
+
+    /// <summary>HW0807: IrDrop on binary weights (modelled on multi-level layers only).</summary>
+    public const string IrDropOnBinary = "HW0807";
+
+    /// <summary>HW0808: InputRange.Fixed / Learned need a finite bound &gt; 0.</summary>
+    public const string InputRange = "HW0808";
+
+    /// <summary>HW0810: NoiseAware scale must be in (0, 10].</summary>
+    public const string NoiseAwareScale = "HW0810";
+
+    /// <summary>HW0811: NoiseAware at must be finite and ≥ 0.</summary>
+    public const string NoiseAwareTime = "HW0811";
+
+    /// <summary>HW0812: NoiseAware with nothing to inject (no layer has programming, read or per-MVM noise, of its own or its device's).</summary>
+    public const string NoiseAwareWithoutNoise = "HW0812";
+
+    /// <summary>HW0820: OverTime needs finite times ≥ 0 in ascending order.</summary>
+    public const string OverTimeTimes = "HW0820";
+
+    /// <summary>HW0821: OverTime in Float mode (nothing is programmed).</summary>
+    public const string OverTimeInFloatMode = "HW0821";
+
+    /// <summary>HW0822: OverTime together with OnDies.</summary>
+    public const string OverTimeWithDies = "HW0822";
+
+    /// <summary>HW0823: DriftCompensation in Float mode (nothing is programmed).</summary>
+    public const string DriftCompensationInFloatMode = "HW0823";
+
+    /// <summary>HW0824: OverTime together with At (OverTime reads at its own times).</summary>
+    public const string OverTimeWithAt = "HW0824";
 }

@@ -39,9 +39,18 @@ internal static class TrainingRules
                 $"Mode {modeValue} needs at least one analog layer, but every layer is digital; use Float() for the software baseline.", mode.Where);
 
         var rounding = RoundingRules.Check(t, modeValue, layers, errors, provenance);
+        var noise = t.GetOr(TrainKey.Noise, null);
+        provenance[TrainKey.Noise.Path] = noise.Where;
+        if (noise.Value is { } n)
+        {
+            if (!(n.Scale > 0 && n.Scale <= 10))
+                errors.Add(RuleCodes.NoiseAwareScale, "NoiseAware.scale", n.Scale, $"NoiseAware scale must be in (0, 10] (1 injects the device's own noise); got {Format.Value(n.Scale)}.", noise.Where);
+            if (n.Seconds is double s && !(s >= 0 && double.IsFinite(s)))
+                errors.Add(RuleCodes.NoiseAwareTime, "NoiseAware.at", s, $"NoiseAware at must be a finite time >= 0 after programming; got {Format.Value(s)} s.", noise.Where);
+        }
         return new TrainingSpec(recipe.Optimizer, recipe.LearningRate, recipe.Momentum, recipe.WeightDecay, recipe.Epochs, recipe.Batch,
             recipe.Schedule, modeValue, modeValue == TrainingMode.HardwareAware ? relaxation.Value : null)
-        { Rounding = rounding };
+        { Rounding = rounding, Noise = modeValue == TrainingMode.HardwareAware ? noise.Value : null };
     }
 
     /// <summary>HW0309: a mapped mode needs hardware that was declared, not the silent defaults of an experiment without <c>On(...)</c>.</summary>

@@ -30,4 +30,46 @@ public static class EvaluationTimeExtensions
         evaluation.Settings.Set(EvalKey.ReadSeconds, seconds, file, line);
         return evaluation;
     }
+
+    /// <summary>
+    /// Accuracy over time: each deployed sample is programmed once and read at every given time after programming (each
+    /// read with its own read noise), with and without global drift compensation; the results carry accuracy vs time
+    /// (mean and spread over samples). E.g. <c>e.OverTime(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), TimeSpan.FromDays(1))</c>.
+    /// Times finite, ≥ 0 and ascending (HW0820); not in Float mode (HW0821), not with OnDies (HW0822), not with At (HW0824).
+    /// </summary>
+    /// <param name="evaluation">The evaluation settings.</param>
+    /// <param name="first">The first read time.</param>
+    /// <param name="second">Further read times (unset ones are skipped).</param>
+    /// <param name="third">A further read time.</param>
+    /// <param name="fourth">A further read time.</param>
+    /// <param name="fifth">A further read time.</param>
+    /// <param name="sixth">A further read time.</param>
+    /// <param name="seventh">A further read time.</param>
+    /// <param name="eighth">A further read time.</param>
+    /// <param name="file">Caller file (filled in by the compiler).</param>
+    /// <param name="line">Caller line (filled in by the compiler).</param>
+    public static EvaluationBuilder OverTime(this EvaluationBuilder evaluation, TimeSpan first, TimeSpan? second = null, TimeSpan? third = null,
+        TimeSpan? fourth = null, TimeSpan? fifth = null, TimeSpan? sixth = null, TimeSpan? seventh = null, TimeSpan? eighth = null,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        TimeSpan?[] times = [first, second, third, fourth, fifth, sixth, seventh, eighth];
+        evaluation.Settings.Set(EvalKey.Times, new EquatableList<double>([.. times.OfType<TimeSpan>().Select(t => t.TotalSeconds)]), file, line);
+        return evaluation;
+    }
+
+    /// <summary>Global drift compensation on (default) or off: right after programming each tile stores the sum of |y| for
+    /// an all-ones input; at every later read the tile's digital outputs are multiplied by (that sum / the same sum now).
+    /// One scalar per tile; it removes the mean decay, not the spread. Not in Float mode (HW0823).</summary>
+    /// <param name="evaluation">The evaluation settings.</param>
+    /// <param name="on">True to compensate.</param>
+    /// <param name="file">Caller file (filled in by the compiler).</param>
+    /// <param name="line">Caller line (filled in by the compiler).</param>
+    public static EvaluationBuilder DriftCompensation(this EvaluationBuilder evaluation, bool on = true,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        evaluation.Settings.Set(EvalKey.DriftCompensation, on, file, line);
+        return evaluation;
+    }
 }

@@ -16,6 +16,12 @@ public sealed record ExperimentResult(
     TrainingResult Training,
     string RunFolder)
 {
+    /// <summary>ADC saturations per analog layer over every deployed pass of the evaluation (empty without an ADC).</summary>
+    public IReadOnlyList<LayerSaturation> Saturation { get; init; } = [];
+
+    /// <summary>Accuracy vs read time of <c>OverTime(...)</c>, each time without and with drift compensation (empty without it).</summary>
+    public IReadOnlyList<TimeRead> OverTime { get; init; } = [];
+
     /// <summary>Mean deployed accuracy (NaN when the spec does not evaluate deployed, i.e. Float mode).</summary>
     public double DeployedMean => Deployed.Count == 0 ? double.NaN : Deployed.Average();
 

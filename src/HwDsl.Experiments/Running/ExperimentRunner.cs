@@ -39,6 +39,7 @@ public static class ExperimentRunner
         // Bound before anything is written or trained: every device value final, every rule checked, die maps read.
         var network = NetworkCompiler.Compile(ExperimentBinder.Bind(spec, options.Devices ?? DeviceCatalog.Default, data.Train.FeatureCount, data.Train.ClassCount));
         if (start is not null) network.CopyParametersFrom(start);
+        network.Calibration = DeployedEvaluation.CalibrationBatch(data.Train);
         var training = ToTrainingOptions(spec);
         training.Validate();
 
@@ -51,6 +52,7 @@ public static class ExperimentRunner
             var exports = new RunExports(session.Folder, network);
             exports.WriteWeights();
             var result = Evaluate(spec, network, data, pool, trained, session.Folder.Path, exports.AddSample);
+            DeployedEvaluation.Write(session.Folder, result);
             return RunOutputs.Close(session.Folder, session.Record, spec, data, result, exports, options,
                 floatBaseline: spec.Training.Mode == TrainingMode.Float ? result.FloatAccuracy : null, trainedHere: start is null);
         }
@@ -76,6 +78,7 @@ public static class ExperimentRunner
         var data = options.LoadData(spec.Data.Name);
         var network = NetworkCompiler.Compile(ExperimentBinder.Bind(spec, options.Devices ?? DeviceCatalog.Default, data.Train.FeatureCount, data.Train.ClassCount));
         network.CopyParametersFrom(trained);
+        network.Calibration = DeployedEvaluation.CalibrationBatch(data.Train);
         var pool = options.Pool ?? MacPool.Shared;
         // A naive mapping is a row of its own in every table, so it gets a run folder of its own too.
         var (run, record) = RunOutputs.Open(spec, data, network, options, pool.Threads);
@@ -83,6 +86,7 @@ public static class ExperimentRunner
         var exports = new RunExports(run, network);
         exports.WriteWeights();
         var result = Evaluate(spec, network, data, pool, training, run.Path, exports.AddSample);
+        DeployedEvaluation.Write(run, result);
         // The weights are the float run's, so their software accuracy is that run's: the float baseline.
         return RunOutputs.Close(run, record, spec, data, result, exports, options, floatBaseline: result.FloatAccuracy, trainedHere: false);
     }
@@ -100,6 +104,7 @@ public static class ExperimentRunner
             network.Phase = NetworkPhase.Float;
             var floatAccuracy = Evaluation.Run(network, data.Test, tape).Accuracy;
             var accuracies = new List<double>();
+            DeployedEvaluation.Outcome? outcome = null;
             if (spec.Evaluation.Deployed && spec.Evaluation.Dies is { } dies)
             {
                 var shapes = DieSource.Shapes(network);
@@ -107,17 +112,16 @@ public static class ExperimentRunner
             }
             else if (spec.Evaluation.Deployed && network.HardwareLayers.Any())
             {
-                var noisy = network.IsNoisy;
-                for (var sample = 0; sample < spec.Evaluation.Samples; sample++)
-                {
-                    network.Deploy(spec.Seed, sample, noisy, spec.Evaluation.ReadSeconds);
-                    deployed?.Invoke(sample);
-                    network.Phase = NetworkPhase.Deployed;
-                    accuracies.Add(Evaluation.Run(network, data.Test, tape).Accuracy);
-                }
+                network.Calibration ??= DeployedEvaluation.CalibrationBatch(data.Train);
+                outcome = DeployedEvaluation.Run(spec, network, data.Test, tape, deployed);
+                accuracies = outcome.Deployed;
             }
             EvaluationLog.Record(runFolder, spec.Evaluation.ReadSeconds, accuracies, dies: spec.Evaluation.Dies is not null);
-            return new ExperimentResult(spec.Name, spec.Training.Mode, spec.Seed, floatAccuracy, accuracies, trained, runFolder);
+            return new ExperimentResult(spec.Name, spec.Training.Mode, spec.Seed, floatAccuracy, accuracies, trained, runFolder)
+            {
+                Saturation = outcome?.Saturation ?? [],
+                OverTime = outcome?.OverTime ?? [],
+            };
         }
         finally
         {

@@ -15,6 +15,15 @@ public sealed class InputDac(int bits, float range) : IInputStage
     public string Name => $"DAC {Quantizer.Bits}-bit [0, {Quantizer.Range}]";
 
     /// <inheritdoc />
+    public float Scale => Quantizer.Range;
+
+    /// <inheritdoc />
+    public float[]? RowScales => null;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Tensor<float>> Parameters => [];
+
+    /// <inheritdoc />
     public Tensor<float> Forward(Tape<float> tape, Tensor<float> x, NetworkPhase phase)
     {
         Quantizer.Phase = phase;

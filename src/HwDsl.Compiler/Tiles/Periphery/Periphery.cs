@@ -3,20 +3,52 @@ namespace HwDsl.Compiler;
 /// <summary>Builds an analog layer's periphery pipeline from its bound values, in pipeline order.</summary>
 internal static class Periphery
 {
-    /// <summary>The array of <paramref name="layer"/>: the input DAC when it is the network's first layer and declares
-    /// InputBits (a hidden layer's input is the previous layer's quantized activation), then the output stages.</summary>
-    internal static AnalogArray Array(BoundLayer layer, bool first)
+    /// <summary>
+    /// The array of <paramref name="layer"/>: its input stage (the DAC and its range: a fixed range on the network's first
+    /// layer when it declares InputBits — a hidden layer's input is the previous layer's quantized activation —, a dynamic
+    /// or learned range on every layer that sets one), its array stages (IR drop) and its output stages, and global drift
+    /// compensation last when the evaluation asks for it.
+    /// </summary>
+    internal static AnalogArray Array(BoundLayer layer, PeripheryOptions options)
     {
+        var hardware = layer.Hardware;
+        var stages = hardware.Periphery.Where(s => !s.IsIdentity).ToList();
+        var range = stages.OfType<InputRange>().FirstOrDefault();
         var inputs = new List<IInputStage>();
-        if (first && layer.Hardware.InputBits is { } bits) inputs.Add(new InputDac(bits, 1f));
-        var outputs = layer.Hardware.Periphery.Where(s => !s.IsIdentity).Select(Stage).ToList();
-        return new AnalogArray(layer, inputs, outputs);
+        switch (range)
+        {
+            case DynamicInputRange:
+                inputs.Add(new DynamicInputDac(hardware.InputBits, options.SignedInput, layer.Tiles));
+                break;
+            case LearnedInputRange learned:
+                inputs.Add(new LearnedInputDac(hardware.InputBits, options.SignedInput, learned.Initial));
+                break;
+            default:
+                if (options.First && hardware.InputBits is { } bits)
+                    inputs.Add(new InputDac(bits, range is FixedInputRange f ? (float)f.Bound : 1f));
+                break;
+        }
+        var array = stages.Where(s => s.Place == StagePlace.Array).Select(ArrayStage).ToList();
+        var outputs = stages.Where(s => s.Place == StagePlace.Output).Select(s => Stage(s, layer, options)).ToList();
+        if (options.DriftCompensation && !hardware.Binary) outputs.Add(new DriftCompensationStage());
+        return new AnalogArray(layer, inputs, array, outputs);
     }
 
     /// <summary>The stage that computes <paramref name="spec"/>: one line per kind of stage.</summary>
-    private static IOutputStage Stage(PeripheryStageSpec spec) => spec switch
+    private static IOutputStage Stage(PeripheryStageSpec spec, BoundLayer layer, PeripheryOptions options) => spec switch
     {
         ColumnGainError g => new ColumnGainStage(g),
+        Adc a => new AdcStage(a, options.HardwareAware),
+        OutputNoise n => new OutputNoiseStage(n, options.NoiseAware, options.Seed, layer.Index),
+        ReadNoisePerMvm r => new ReadNoisePerMvmStage(r, options.NoiseAware, options.Seed, layer.Index,
+            layer.Hardware.Mapping == WeightMapping.DifferentialPair ? Math.Sqrt(2) : 2),
         _ => throw new NotSupportedException($"periphery stage {spec.Name} has no implementation in this compiler version."),
+    };
+
+    /// <summary>The array stage that computes <paramref name="spec"/>.</summary>
+    private static IArrayStage ArrayStage(PeripheryStageSpec spec) => spec switch
+    {
+        IrDrop d => new IrDropStage(d),
+        _ => throw new NotSupportedException($"array stage {spec.Name} has no implementation in this compiler version."),
     };
 }

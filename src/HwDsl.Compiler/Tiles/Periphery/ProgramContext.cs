@@ -14,6 +14,10 @@ namespace HwDsl.Compiler;
 /// <param name="Seconds">Read time after programming.</param>
 public sealed record ProgramContext(int Seed, int Sample, int Layer, bool Noisy, double Seconds)
 {
+    /// <summary>Which read of the same programming this is (0 for the first; reads over time count up), so each read draws
+    /// its own read noise while the programmed cells stay the same.</summary>
+    public int Read { get; init; }
+
     /// <summary>A generator for stage <paramref name="stage"/> (a constant of the stage) and tile <paramref name="tile"/>.</summary>
     public SeededRandom Random(ulong stage, int tile) => new((ulong)Seed, 0x5747E, stage, (ulong)Sample, (ulong)Layer, (ulong)tile);
 }

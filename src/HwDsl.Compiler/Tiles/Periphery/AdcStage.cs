@@ -1,0 +1,138 @@
+namespace HwDsl.Compiler;
+
+/// <summary>
+/// <see cref="Adc"/>: per tile, the column current y/s (s = <see cref="TileBlock.Scale"/>) is clipped to [−B, B] and
+/// rounded to Δ = B/(2^(bits−1) − 1). B is fixed, or calibrated per tile: as deployed, on the calibration pass after each
+/// programming (the percentile of |y/s| over the tile's outputs on the calibration batch, then kept for every later read of
+/// that programming); in hardware-aware
+/// training, from each batch's own outputs. Deployed passes count saturated outputs; training passes keep a mask for the
+/// straight-through gradient (1 inside the range, 0 where clipped).
+/// </summary>
+internal sealed class AdcStage(Adc spec, bool inTraining) : IOutputStage, ICalibratedStage, ISaturatingStage
+{
+    private readonly int _levels = (1 << (spec.Bits - 1)) - 1;
+    private float[] _bounds = [];
+    private byte[][] _masks = [];
+    private float[] _scratch = [];
+
+    public string Name => spec.ToString();
+
+    public bool NeedsCalibration => spec.Range is CalibratedAdcRange;
+
+    public bool Calibrating { get; set; }
+
+    public long Saturated { get; private set; }
+
+    public long Converted { get; private set; }
+
+    /// <summary>The bound B of each tile after the last programming (NaN until calibrated).</summary>
+    internal IReadOnlyList<float> Bounds => _bounds;
+
+    public void ResetCounts() => (Saturated, Converted) = (0, 0);
+
+    public bool ActsIn(NetworkPhase phase) => phase == NetworkPhase.Deployed || (phase == NetworkPhase.Train && inTraining);
+
+    public void Program(AnalogArray array, ProgramContext context)
+    {
+        // A later read of the same programming keeps the bounds calibrated right after it (calibration is part of programming).
+        if (context.Read > 0 && _bounds.Length == array.Tiles.Count && !_bounds.Any(float.IsNaN)) return;
+        var fixedBound = spec.Range is FixedAdcRange f ? (float)f.Bound : float.NaN;
+        _bounds = [.. Enumerable.Repeat(fixedBound, array.Tiles.Count)];
+    }
+
+    public void Forward(TileBounds tile, TileBlock outputs)
+    {
+        if (_bounds.Length <= tile.Index) _bounds = [.. _bounds, .. Enumerable.Repeat(spec.Range is FixedAdcRange f ? (float)f.Bound : float.NaN, tile.Index + 1 - _bounds.Length)];
+        var train = outputs.Phase == NetworkPhase.Train;
+        var bound = _bounds[tile.Index];
+        if (NeedsCalibration && (train || Calibrating))
+        {
+            bound = Percentile(outputs, ((CalibratedAdcRange)spec.Range).Percentile);
+            if (!train) _bounds[tile.Index] = bound;
+        }
+        else if (float.IsNaN(bound))
+            throw new InvalidOperationException($"the ADC of tile {tile.Index} has a calibrated range but was not calibrated after programming (CompiledNetwork.CalibrationInputs).");
+        var mask = train ? Mask(tile, outputs.Batch * outputs.Columns) : default;
+        long saturated = 0;
+        for (var i = 0; i < outputs.Batch; i++)
+        {
+            var s = outputs.Scale(i);
+            var current = 1 / s;   // the same factor the calibration took |y/s| with, so its largest value does not clip
+            var b = bound * s;
+            var step = b / _levels;
+            var inverse = 1 / step;
+            var row = outputs.Row(i);
+            for (var j = 0; j < row.Length; j++)
+            {
+                var v = row[j];
+                var inside = MathF.Abs(v * current) <= bound;
+                if (!inside) { v = MathF.CopySign(b, v); saturated++; }
+                row[j] = step * MathF.Round(v * inverse);
+                if (train) mask[i * outputs.Columns + j] = inside ? (byte)1 : (byte)0;
+            }
+        }
+        if (outputs.Phase == NetworkPhase.Deployed && !Calibrating)
+        {
+            Saturated += saturated;
+            Converted += outputs.Batch * (long)outputs.Columns;
+        }
+    }
+
+    public void Backward(TileBounds tile, TileBlock gradient)
+    {
+        if (gradient.Phase != NetworkPhase.Train) return;
+        var mask = _masks[tile.Index];
+        for (var i = 0; i < gradient.Batch; i++)
+        {
+            var row = gradient.Row(i);
+            for (var j = 0; j < row.Length; j++)
+                if (mask[i * gradient.Columns + j] == 0) row[j] = 0;
+        }
+    }
+
+    private Span<byte> Mask(TileBounds tile, int length)
+    {
+        if (_masks.Length <= tile.Index) Array.Resize(ref _masks, tile.Index + 1);
+        if (_masks[tile.Index] is null || _masks[tile.Index].Length < length) _masks[tile.Index] = new byte[length];
+        return _masks[tile.Index].AsSpan(0, length);
+    }
+
+    // The p-th percentile of |y/s| over the tile's outputs (nearest rank), by selection; a tile that sees only zeros keeps
+    // a tiny positive bound so the quantizer stays defined.
+    private float Percentile(TileBlock outputs, double percentile)
+    {
+        var n = outputs.Batch * outputs.Columns;
+        if (_scratch.Length < n) _scratch = new float[n];
+        var values = _scratch.AsSpan(0, n);
+        for (var i = 0; i < outputs.Batch; i++)
+        {
+            var inverse = 1 / outputs.Scale(i);
+            var row = outputs.Row(i);
+            for (var j = 0; j < row.Length; j++) values[i * outputs.Columns + j] = MathF.Abs(row[j] * inverse);
+        }
+        var rank = Math.Clamp((int)Math.Ceiling(percentile / 100 * n) - 1, 0, n - 1);
+        var value = Select(values, rank);
+        return value > 0 ? value : float.Epsilon * 1e6f;
+    }
+
+    // Hoare quickselect: the k-th smallest of values (reordered in place).
+    private static float Select(Span<float> values, int k)
+    {
+        int lo = 0, hi = values.Length - 1;
+        while (lo < hi)
+        {
+            var pivot = values[lo + (hi - lo) / 2];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j) { (values[i], values[j]) = (values[j], values[i]); i++; j--; }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return values[k];
+        }
+        return values[k];
+    }
+}
