@@ -13,6 +13,9 @@ var nonLinearity = Param("nonlinearity", 2.0);
 var mode = Param("mode", "aware");
 var seed = Param("seed", 0);
 var epochs = Quick ? 1 : Param("epochs", 10);
+var range = Param("range", "maxabs");
+var betaFrom = Param("beta", 2.0);
+var betaTo = Param("beta_to", 50.0);
 
 var experiment = Experiment.Named($"obradovic2018-{dataset}").Seed(seed)
     .Data(dataset switch
@@ -23,8 +26,15 @@ var experiment = Experiment.Named($"obradovic2018-{dataset}").Seed(seed)
     })
     .Network(n => n.Dense(256).ClippedRelu().Dense(256).ClippedRelu().Dense(10))
     .On(Hardware.DifferentialPair().WeightBits(bits).InputBits(activationBits).ActivationBits(activationBits)
-        .OnOffRatio(ratio).Asymmetry(asymmetry).NonLinearity(nonLinearity))
-    .Train(t => t.Adam(1e-3).Epochs(epochs).Batch(100).Schedule(Schedule.Cosine).HardwareAware(Relaxation.Sigmoid(2, 50)));
+        .OnOffRatio(ratio).Asymmetry(asymmetry).NonLinearity(nonLinearity)
+        .WeightRange(range switch
+        {
+            "maxabs" => WeightRange.MaxAbs,
+            "fitted" => Rounding.FittedScale,
+            "learned" => WeightRange.Learned,
+            _ => throw new ArgumentException($"--set range: '{range}' is not one of maxabs, fitted, learned."),
+        }))
+    .Train(t => t.Adam(1e-3).Epochs(epochs).Batch(100).Schedule(Schedule.Cosine).HardwareAware(Relaxation.Sigmoid(betaFrom, betaTo)));
 var spec = mode switch
 {
     "float" => experiment.With(t => t.Float()).Build(),

@@ -121,7 +121,7 @@ type Hw =
                             [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
         Hw.Change($"asymmetry {Step.show a}", file, line, fun s at -> s.Asymmetry(a, at.File, at.Line) |> ignore)
 
-    /// How w_max is chosen per layer: `WeightRange.maxAbs`, `WeightRange.fixedAt 1.0` or `Rounding.fittedScale`.
+    /// How w_max is chosen per layer: `WeightRange.maxAbs`, `WeightRange.fixedAt 1.0`, `WeightRange.learned` or `Rounding.fittedScale`.
     static member weightRange(range: HwDsl.WeightRange, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
                               [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
         Hw.Change($"weightRange {range}", file, line, fun s at -> s.WeightRange(range, at.File, at.Line) |> ignore)

@@ -39,6 +39,9 @@ module WeightRange =
     /// A fixed w_max (> 0); weights beyond it clip (C# `WeightRange.Fixed`; `fixed` is an F# keyword).
     let fixedAt (value: float) = HwDsl.WeightRange.Fixed value
 
+    /// w_max trained with the weights in hardware-aware training (HW0310 otherwise); starts at the fitted scale.
+    let learned = HwDsl.WeightRange.Learned
+
 /// How an ADC's bound is chosen (`HwDsl.AdcRange`).
 [<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
 module AdcRange =

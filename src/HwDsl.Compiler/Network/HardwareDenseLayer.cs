@@ -14,11 +14,13 @@ namespace HwDsl.Compiler;
 /// <item>Train: w_max · S(W / w_max), S the relaxed staircase (or the hard one with a straight-through gradient);</item>
 /// <item>Deployed: w_max · (G⁺ − G⁻) of the programmed conductances (nearest achievable level, then programming and read noise).</item>
 /// </list>
-/// w_max is the layer's weight range: max |W| (recomputed every pass, no gradient through it) or a fixed value.
+/// w_max is the layer's weight range: max |W| or the rounding-error-optimal scale (recomputed every pass, no gradient
+/// through it), a fixed value, or a trained scalar (<see cref="LearnedWeightRange"/>: W_eff = s·R(S(W/s)), s learned).
 /// </summary>
 public sealed class HardwareDenseLayer : ILayer<float>
 {
     private readonly IWeightLayer<float> _dense;
+    private readonly Tensor<float>? _learnedRange;
     private float[]? _deployed;
 
     internal HardwareDenseLayer(IWeightLayer<float> dense, BoundLayer bound, AnalogArray array)
@@ -27,6 +29,12 @@ public sealed class HardwareDenseLayer : ILayer<float>
         Bound = bound;
         Array = array;
         Levels = bound.Levels ?? throw new ArgumentException($"layer {bound.Index} has no level table (it is digital or binary).", nameof(bound));
+        if (bound.Hardware.Range is LearnedWeightRange)
+        {
+            // Starts where the fitted range would be for the initial weights: a deterministic, sensible clip.
+            _learnedRange = Tensor<float>.Parameter(1, 1);
+            _learnedRange.Values[0] = ScaleFit.Fit(dense.Weights.Values, Levels);
+        }
     }
 
     /// <summary>The layer as bound: every hardware value final, its device, levels and tiles.</summary>
@@ -58,13 +66,16 @@ public sealed class HardwareDenseLayer : ILayer<float>
     internal TrainingNoiseDraws? Noise { get; init; }
 
     /// <inheritdoc />
-    public IReadOnlyList<Tensor<float>> Parameters => [.. _dense.Parameters, .. Array.Parameters];
+    public IReadOnlyList<Tensor<float>> Parameters => _learnedRange is null
+        ? [.. _dense.Parameters, .. Array.Parameters]
+        : [.. _dense.Parameters, _learnedRange, .. Array.Parameters];
 
     /// <summary>The weight range w_max the mapping uses now.</summary>
     public float WeightRange => Hardware.Range switch
     {
         FixedWeightRange f => (float)f.Value,
         FittedWeightRange => ScaleFit.Fit(Weights.Values, Levels),
+        LearnedWeightRange => _learnedRange!.Values[0],
         _ => Math.Max(MaxAbs(Weights.Values), float.Epsilon),
     };
 
@@ -106,7 +117,9 @@ public sealed class HardwareDenseLayer : ILayer<float>
     {
         var range = WeightRange;
         Array.WeightScale = range;
-        var mapped = tape.MapToDevice(Weights, Levels.Response, Levels.Programming, range, Gradient);
+        var mapped = _learnedRange is null
+            ? tape.MapToDevice(Weights, Levels.Response, Levels.Programming, range, Gradient)
+            : tape.ScaleBy(tape.MapToDevice(tape.DivideBy(Weights, _learnedRange), Levels.Response, Levels.Programming, 1f, Gradient), _learnedRange);
         return Noise is null ? mapped : tape.AddNoise(mapped, Noise.Draw(this, range));
     }
 

@@ -11,4 +11,7 @@ public abstract record WeightRange
     /// <summary>A fixed <c>w_max</c> (&gt; 0, finite); weights beyond it are clipped.</summary>
     /// <param name="value">w_max.</param>
     public static WeightRange Fixed(double value) => new FixedWeightRange(value);
+
+    /// <summary><c>w_max</c> trained with the weights in hardware-aware training (see <see cref="LearnedWeightRange"/>; HW0310).</summary>
+    public static WeightRange Learned { get; } = new LearnedWeightRange();
 }

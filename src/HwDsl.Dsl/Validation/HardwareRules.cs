@@ -38,7 +38,7 @@ internal static class HardwareRules
         Each(HwKey.Range, (p, v, w) =>
         {
             if (v is null)
-                errors.Add(RuleCodes.WeightRange, p, null, $"{p} must be WeightRange.MaxAbs, WeightRange.Fixed(w_max) or Rounding.FittedScale; got null.", w);
+                errors.Add(RuleCodes.WeightRange, p, null, $"{p} must be WeightRange.MaxAbs, WeightRange.Fixed(w_max), WeightRange.Learned or Rounding.FittedScale; got null.", w);
             else if (v is FixedWeightRange f && !(f.Value > 0 && double.IsFinite(f.Value)))
                 errors.Add(RuleCodes.WeightRange, p, f.Value, $"{p}: WeightRange.Fixed(w_max) needs a finite w_max > 0; got {Format.Value(f.Value)}.", w);
         });

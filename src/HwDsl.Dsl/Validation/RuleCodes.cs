@@ -59,6 +59,7 @@ namespace HwDsl;
 /// <item><term>HW0307</term><description>relaxation: sigmoid beta from/to finite and &gt; 0, to ≥ from; relaxation not null</description></item>
 /// <item><term>HW0308</term><description>NaiveMapping or HardwareAware with every layer digital (nothing to map)</description></item>
 /// <item><term>HW0309</term><description>NaiveMapping or HardwareAware with no hardware declared</description></item>
+/// <item><term>HW0310</term><description>WeightRange.Learned on an analog layer without HardwareAware training</description></item>
 /// <item><term>HW0401</term><description>evaluation samples must be ≥ 1</description></item>
 /// <item><term>HW0402</term><description>samples &gt; 1 but no layer has programming or read noise (every draw is the same)</description></item>
 /// <item><term>HW0403</term><description>samples &gt; 1 in Float mode (evaluated once, in float)</description></item>
@@ -265,6 +266,9 @@ public static class RuleCodes
     /// <summary>HW0309: NaiveMapping or HardwareAware (the default mode) with no hardware declared; declare it with
     /// <c>On(Hardware.DifferentialPair())</c> (its defaults) or train <c>Float()</c>.</summary>
     public const string NoHardware = "HW0309";
+
+    /// <summary>HW0310: WeightRange.Learned on an analog layer without HardwareAware training (nothing trains the range).</summary>
+    public const string LearnedRangeNeedsTraining = "HW0310";
 
     /// <summary>HW0401: evaluation samples must be ≥ 1.</summary>
     public const string Samples = "HW0401";

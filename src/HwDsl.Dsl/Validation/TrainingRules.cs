@@ -38,6 +38,17 @@ internal static class TrainingRules
             errors.Add(RuleCodes.NothingToMap, "Mode", modeValue,
                 $"Mode {modeValue} needs at least one analog layer, but every layer is digital; use Float() for the software baseline.", mode.Where);
 
+        if (modeValue != TrainingMode.HardwareAware)
+        {
+            // One error per line that asked for it (a network-wide WeightRange covers every layer).
+            var learned = layers.Where(l => !l.Digital && l.Range is LearnedWeightRange)
+                .GroupBy(l => provenance.GetValueOrDefault(LayerValues.Path(l.Index, LayerValue.WeightRange), mode.Where));
+            foreach (var g in learned)
+                errors.Add(RuleCodes.LearnedRangeNeedsTraining, LayerValues.Path(g.First().Index, LayerValue.WeightRange), g.First().Range,
+                    $"WeightRange.Learned (layer {string.Join(", ", g.Select(l => l.Index))}) is trained through the hardware, but the mode is {modeValue}; " +
+                    "use HardwareAware() or NoiseAware(), or WeightRange.MaxAbs, WeightRange.Fixed(w_max) or Rounding.FittedScale.", g.Key);
+        }
+
         var rounding = RoundingRules.Check(t, modeValue, layers, errors, provenance);
         var noise = t.GetOr(TrainKey.Noise, null);
         provenance[TrainKey.Noise.Path] = noise.Where;

@@ -44,7 +44,7 @@ public static class HardwareElementExtensions
         return scope;
     }
 
-    /// <summary>How w_max is chosen per layer: <see cref="HwDsl.WeightRange.MaxAbs"/> (the default) or <see cref="HwDsl.WeightRange.Fixed"/> (&gt; 0, HW0111).</summary>
+    /// <summary>How w_max is chosen per layer: <see cref="HwDsl.WeightRange.MaxAbs"/> (the default), <see cref="HwDsl.WeightRange.Fixed"/> (&gt; 0, HW0111), <see cref="HwDsl.WeightRange.Learned"/> (trained; HardwareAware only, HW0310) or <see cref="HwDsl.Rounding.FittedScale"/>.</summary>
     /// <typeparam name="T">The scope type.</typeparam>
     /// <param name="scope">Hardware or a layer.</param>
     /// <param name="range">The weight range.</param>

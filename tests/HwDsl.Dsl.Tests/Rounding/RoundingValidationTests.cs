@@ -30,4 +30,23 @@ public sealed class RoundingValidationTests
         e = Fails(Mlp(Hardware.SingleElement().WeightBits(2)).Train(t => t.Float().Rounding(HwDsl.Rounding.Stochastic)), RuleCodes.RoundingInFloatMode);
         Assert.Contains("use NaiveMapping() or HardwareAware()", e.Message);
     }
+
+    [Fact]
+    public void A_learned_weight_range_is_kept_in_the_spec_and_refused_without_hardware_aware_training()
+    {
+        var learned = Mlp(Hardware.DifferentialPair().WeightBits(4).WeightRange(WeightRange.Learned)).Build();
+        Assert.All(learned.Layers, l => Assert.IsType<LearnedWeightRange>(l.Range));
+        Assert.Contains("Learned", learned.DebugView());
+        Assert.NotEqual(learned, Mlp(Hardware.DifferentialPair().WeightBits(4)).Build());
+
+        var line = Here(); var hw = Hardware.DifferentialPair().WeightBits(4).WeightRange(WeightRange.Learned);
+        var e = Fails(Mlp(hw).Train(t => t.NaiveMapping()), RuleCodes.LearnedRangeNeedsTraining);
+        AssertAt(e, line);
+        Assert.Contains("layer 0, 1, 2", e.Message);
+        Assert.Contains("the mode is NaiveMapping", e.Message);
+        Fails(Mlp(hw).Train(t => t.Float()), RuleCodes.LearnedRangeNeedsTraining);
+        // A digital layer has no range to learn; the analog ones still need HardwareAware.
+        e = Fails(Mlp(hw, l => l.First.Digital()).Train(t => t.Float()), RuleCodes.LearnedRangeNeedsTraining);
+        Assert.Contains("layer 1, 2", e.Message);
+    }
 }
