@@ -16,6 +16,7 @@ var epochs = Quick ? 1 : Param("epochs", 10);
 var range = Param("range", "maxabs");
 var betaFrom = Param("beta", 2.0);
 var betaTo = Param("beta_to", 50.0);
+var steFrom = Param("ste_from", 5);   // mode=anneal: relaxed epochs before STE
 
 var experiment = Experiment.Named($"obradovic2018-{dataset}").Seed(seed)
     .Data(dataset switch
@@ -41,7 +42,8 @@ var spec = mode switch
     "naive" => experiment.With(t => t.NaiveMapping()).Build(),
     "aware" => experiment.Build(),
     "ste" => experiment.With(t => t.HardwareAware(Relaxation.Ste)).Build(),
-    _ => throw new ArgumentException($"--set mode: '{mode}' is not one of float, naive, aware, ste."),
+    "anneal" => experiment.With(t => t.HardwareAware(Relaxation.SigmoidThenSte(betaFrom, betaTo, steFrom))).Build(),
+    _ => throw new ArgumentException($"--set mode: '{mode}' is not one of float, naive, aware, ste, anneal."),
 };
 var result = Run(spec);
 var line = FormattableString.Invariant($"{dataset} seed {seed} W{bits}/A{activationBits} r={ratio} a={asymmetry} nu={nonLinearity} {mode}: {result.Accuracy:P2}");

@@ -15,6 +15,9 @@ module Relaxation =
     /// Straight-through estimator.
     let ste = HwDsl.Relaxation.Ste
 
+    /// The sigmoid relaxation (β `beta` → `toBeta`) for the first `steFrom` epochs, then the straight-through estimator.
+    let sigmoidThenSte (beta: float) (toBeta: float) (steFrom: int) = HwDsl.Relaxation.SigmoidThenSte(beta, toBeta, steFrom)
+
     /// What `hardwareAware` uses when none is given in C#: `sigmoid 2.0 50.0` (`TrainingBuilder.DefaultRelaxation`).
     let defaultRelaxation = TrainingBuilder.DefaultRelaxation
 

@@ -55,6 +55,12 @@ public sealed class ExperimentValidationTests
         Check(b.With(t => t.Schedule(Schedule.Step(0.5, 0))), "HW0306", "Schedule.Step.every", "0", Here());
         Check(b.With(t => t.HardwareAware(Relaxation.Sigmoid(0, to: 5))), "HW0307", "Relaxation.Sigmoid.beta", "0", Here());
         Check(b.With(t => t.HardwareAware(Relaxation.Sigmoid(5, to: 2))), "HW0307", "Relaxation.Sigmoid.to", "2", Here(), ">= beta (5");
+        Check(b.With(t => t.Epochs(4).HardwareAware(Relaxation.SigmoidThenSte(2, 20, 4))), "HW0307", "Relaxation.SigmoidThenSte.steFrom", "4", Here(), "[1, 3]");
+        Check(b.With(t => t.HardwareAware(Relaxation.SigmoidThenSte(2, 20, 0))), "HW0307", "Relaxation.SigmoidThenSte.steFrom", "0", Here(), "[1, 9]");
+        var annealed = b.With(t => t.HardwareAware(Relaxation.SigmoidThenSte(2, 20, 5))).Build();
+        Assert.Equal(5, Assert.IsType<SigmoidRelaxation>(annealed.Training.Relaxation).SteFrom);
+        Assert.NotEqual(annealed, b.With(t => t.HardwareAware(Relaxation.Sigmoid(2, 20))).Build());
+        Assert.Contains("then Ste from epoch 6", annealed.DebugView());
     }
 
     [Fact]

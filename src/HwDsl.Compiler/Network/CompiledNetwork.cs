@@ -81,10 +81,12 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware, IStatefulModel
         return x;
     }
 
-    /// <summary>Sets β for the epoch (geometric annealing from the spec's start to its end value).</summary>
+    /// <summary>Sets β for the epoch (geometric annealing from the spec's start to its end value), or STE from the epoch a
+    /// relaxation annealed into STE switches.</summary>
     public void BeginEpoch(int epoch, int epochs)
     {
-        var gradient = _relaxation is SigmoidRelaxation s ? WeightGradient.Relaxed(Beta = s.BetaAt(epoch, epochs)) : WeightGradient.Ste;
+        var gradient = _relaxation is SigmoidRelaxation s && !s.IsSteAt(epoch) ? WeightGradient.Relaxed(Beta = s.BetaAt(epoch, epochs)) : WeightGradient.Ste;
+        if (gradient == WeightGradient.Ste) Beta = double.NaN;
         foreach (var layer in HardwareLayers) layer.Gradient = gradient;
         foreach (var q in Quantizers) q.Gradient = gradient;
         foreach (var dac in Arrays.SelectMany(a => a.InputStages).OfType<LearnedInputDac>()) dac.Gradient = gradient;

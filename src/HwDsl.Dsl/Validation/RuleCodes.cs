@@ -56,7 +56,7 @@ namespace HwDsl;
 /// <item><term>HW0304</term><description>epochs must be ≥ 1</description></item>
 /// <item><term>HW0305</term><description>batch must be ≥ 1</description></item>
 /// <item><term>HW0306</term><description>Step schedule: gamma in (0, 1], every ≥ 1; schedule not null</description></item>
-/// <item><term>HW0307</term><description>relaxation: sigmoid beta from/to finite and &gt; 0, to ≥ from; relaxation not null</description></item>
+/// <item><term>HW0307</term><description>relaxation: sigmoid beta from/to finite and &gt; 0, to ≥ from; SigmoidThenSte steFrom in [1, epochs − 1]; relaxation not null</description></item>
 /// <item><term>HW0308</term><description>NaiveMapping or HardwareAware with every layer digital (nothing to map)</description></item>
 /// <item><term>HW0309</term><description>NaiveMapping or HardwareAware with no hardware declared</description></item>
 /// <item><term>HW0310</term><description>WeightRange.Learned on an analog layer without HardwareAware training</description></item>
@@ -257,7 +257,7 @@ public static class RuleCodes
     /// <summary>HW0306: Step schedule: gamma in (0, 1], every ≥ 1; schedule not null.</summary>
     public const string Schedule = "HW0306";
 
-    /// <summary>HW0307: relaxation: sigmoid beta from/to finite and &gt; 0, to ≥ from; relaxation not null.</summary>
+    /// <summary>HW0307: relaxation: sigmoid beta from/to finite and &gt; 0, to ≥ from; SigmoidThenSte steFrom in [1, epochs − 1]; relaxation not null.</summary>
     public const string Relaxation = "HW0307";
 
     /// <summary>HW0308: NaiveMapping or HardwareAware with every layer digital (nothing to map).</summary>

@@ -31,6 +31,10 @@ internal static class TrainingRules
                     errors.Add(RuleCodes.Relaxation, "Relaxation.Sigmoid.to", sr.BetaTo,
                         $"Relaxation.Sigmoid to must be finite and >= beta ({Format.Value(sr.BetaFrom)}; beta is annealed upward); got {Format.Value(sr.BetaTo)}.", relaxation.Where);
                     break;
+                case SigmoidRelaxation { SteFrom: int k } when !(k >= 1 && k < recipe.Epochs):
+                    errors.Add(RuleCodes.Relaxation, "Relaxation.SigmoidThenSte.steFrom", k,
+                        $"Relaxation.SigmoidThenSte steFrom must be in [1, epochs - 1] = [1, {recipe.Epochs - 1}] (at least one relaxed and one STE epoch); got {k}.", relaxation.Where);
+                    break;
             }
         }
 

@@ -121,4 +121,34 @@ public sealed class CompiledNetworkTests
         net.EndEvaluation(); Assert.Equal(NetworkPhase.Train, net.Phase);
     }
 
+    [Fact]
+    public void A_relaxation_annealed_into_ste_anneals_beta_over_its_relaxed_epochs_then_trains_straight_through()
+    {
+        var net = NetworkCompiler.Compile(Spec(h => h.WeightBits(4), e => e.Train(t => t.Epochs(5).HardwareAware(Relaxation.SigmoidThenSte(2, 50, 3)))), 12, 4);
+        var input = Enumerable.Range(0, 12).Select(i => 0.05f + 0.08f * i).ToArray();
+        float[] Output()
+        {
+            var tape = new Tape<float>(new MacPool(1));
+            return net.Forward(tape, tape.Input(input, 1, 12)).Values.ToArray();
+        }
+        float[] Deployed()
+        {
+            net.BeginEvaluation();
+            var y = Output();
+            net.EndEvaluation();
+            return y;
+        }
+        static double Gap(float[] a, float[] b) => a.Zip(b).Max(p => Math.Abs(p.First - p.Second));
+
+        net.BeginEpoch(0, 5); Assert.Equal(2, net.Beta, 9);
+        Assert.True(Gap(Output(), Deployed()) > 1e-3, "at beta 2 the relaxed forward differs from the deployed one");
+        net.BeginEpoch(1, 5); Assert.Equal(10, net.Beta, 9);
+        net.BeginEpoch(2, 5); Assert.Equal(50, net.Beta, 9);
+        foreach (var epoch in new[] { 3, 4 })
+        {
+            net.BeginEpoch(epoch, 5);
+            Assert.True(double.IsNaN(net.Beta), $"epoch {epoch}: beta {net.Beta}");
+            Assert.True(Gap(Output(), Deployed()) < 1e-5, $"epoch {epoch}: the straight-through forward is the deployed staircase");
+        }
+    }
 }
