@@ -2,7 +2,9 @@
 // here in parallel processes or as one Slurm array task each, e.g.
 //   hwdsl sweep scripts/obradovic2018-point.csx --grid bits=2,4 ratio=10,100 mode=naive,aware seeds=0..2 [--on slurm]
 // Trains the MLP 784-256-256-10 (clipped ReLU) as float (mode=float), float then naively mapped (naive), or
-// hardware-aware with the sigmoid relaxation (aware) or a straight-through estimator (ste), and evaluates it as deployed.
+// hardware-aware with the sigmoid relaxation (aware, --set beta, beta_to), a straight-through estimator (ste) or the
+// relaxation annealed into STE after ste_from epochs (anneal), and evaluates it as deployed. --set range=maxabs|fitted|learned
+// picks w_max per layer (learned: hardware-aware modes only, HW0310). scripts/obradovic2018-fashion.csx runs issue 20's ablation.
 // The run folder's results.json (Output/runs/...) is the row the sweep merges; the point's parameters are its columns.
 var dataset = Param("dataset", "mnist");
 var bits = Param("bits", 4);
