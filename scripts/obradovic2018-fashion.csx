@@ -16,14 +16,15 @@ if (epochs < 2) epochs = 2;   // SigmoidThenSte needs a relaxed and an STE epoch
 var all = new (string Name, string Label, WeightRange Range, Func<RelaxationSpec?> Relax)[]
 {
     ("float", "float (software baseline)", WeightRange.MaxAbs, () => null),
-    ("sigmoid", "sigmoid β 2→50, w_max = max|W| (the published method)", WeightRange.MaxAbs, () => Relaxation.Sigmoid(2, 50)),
-    ("ste", "STE, max|W|", WeightRange.MaxAbs, () => Relaxation.Ste),
-    ("sigmoid-1-10", "sigmoid β 1→10, max|W|", WeightRange.MaxAbs, () => Relaxation.Sigmoid(1, 10)),
-    ("sigmoid-2-20", "sigmoid β 2→20, max|W|", WeightRange.MaxAbs, () => Relaxation.Sigmoid(2, 20)),
-    ("sigmoid-5-200", "sigmoid β 5→200, max|W|", WeightRange.MaxAbs, () => Relaxation.Sigmoid(5, 200)),
-    ("anneal", "sigmoid β 2→50 for half the epochs, then STE, max|W|", WeightRange.MaxAbs, () => Relaxation.SigmoidThenSte(2, 50, epochs / 2)),
+    ("sigmoid", "sigmoid β 2→50, w_max = max\\|W\\| (the published method)", WeightRange.MaxAbs, () => Relaxation.Sigmoid(2, 50)),
+    ("ste", "STE, max\\|W\\|", WeightRange.MaxAbs, () => Relaxation.Ste),
+    ("sigmoid-1-10", "sigmoid β 1→10, max\\|W\\|", WeightRange.MaxAbs, () => Relaxation.Sigmoid(1, 10)),
+    ("sigmoid-2-20", "sigmoid β 2→20, max\\|W\\|", WeightRange.MaxAbs, () => Relaxation.Sigmoid(2, 20)),
+    ("sigmoid-5-200", "sigmoid β 5→200, max\\|W\\|", WeightRange.MaxAbs, () => Relaxation.Sigmoid(5, 200)),
+    ("anneal", "sigmoid β 2→50 for half the epochs, then STE, max\\|W\\|", WeightRange.MaxAbs, () => Relaxation.SigmoidThenSte(2, 50, epochs / 2)),
     ("ste-fitted", "STE, fitted w_max (Rounding.FittedScale)", Rounding.FittedScale, () => Relaxation.Ste),
     ("sigmoid-learned", "sigmoid β 2→50, learned w_max", WeightRange.Learned, () => Relaxation.Sigmoid(2, 50)),
+    ("sigmoid-1-10-learned", "sigmoid β 1→10, learned w_max", WeightRange.Learned, () => Relaxation.Sigmoid(1, 10)),
     ("anneal-learned", "sigmoid β 2→50 for half the epochs, then STE, learned w_max", WeightRange.Learned, () => Relaxation.SigmoidThenSte(2, 50, epochs / 2)),
     ("ste-learned", "STE, learned w_max (WeightRange.Learned)", WeightRange.Learned, () => Relaxation.Ste),
 };
