@@ -9,8 +9,8 @@ using System.Globalization;
 
 var seeds = Param("seeds", Quick ? new[] { 0 } : new[] { 0, 1, 2 });
 var nus = Param("nus", new[] { 0.0, 2.0 });
-var epochs = Quick ? 1 : Param("epochs", 10);
-if (epochs < 2) epochs = 2;   // SigmoidThenSte needs a relaxed and an STE epoch
+var epochs = Quick ? 2 : Param("epochs", 10);   // --quick: 2 epochs (SigmoidThenSte needs a relaxed and an STE one)
+if (epochs < 2) throw new ArgumentException($"--set epochs must be at least 2 (the annealed variants need a relaxed and an STE epoch); got {epochs}.");
 
 // name → (range, relaxation); null relaxation is the float baseline. The order is the table's.
 var all = new (string Name, string Label, WeightRange Range, Func<RelaxationSpec?> Relax)[]
