@@ -66,6 +66,22 @@ public sealed class ScriptsFolderTests : IDisposable
             Assert.Contains("Layer 1 Conv2d(16, 5)", spec);
             Assert.Matches(@"layer 1: nvm \S+ 150×16 \(kernels of conv 6×14×14 → 16×10×10", spec);
         },
+        ["design-space.csx"] = (output, dir) =>
+        {
+            // Weight bits 2, 4 × ADC bits 4, 8 × tiles 128, 512 in quick mode: two trainings, eight deployed points with their cost.
+            var csv = File.ReadAllLines(Path.Combine(dir, "design-space.csv"));
+            Assert.Equal("weight_bits,adc_bits,tile,accuracy,energy_per_inference_j,latency_per_inference_s,area_mm2,adc_energy_j,cell_energy_j,pareto", csv[0]);
+            Assert.Equal(1 + 2 * 2 * 2, csv.Length);
+            Assert.Contains(csv.Skip(1), l => l.EndsWith(",true", StringComparison.Ordinal));
+            Assert.All(csv.Skip(1), l => Assert.True(double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture) > 0));
+            Assert.Contains("| weight bits | ADC bits | tile | deployed acc. | energy/inference (nJ) |", output);
+            Assert.Contains("Pareto front (accuracy vs energy): W", output);
+            Assert.Equal(2 + 8, Directory.GetDirectories(Path.Combine(dir, "runs")).Length);
+            // Every point's run folder carries the cost beside the accuracy.
+            var results = File.ReadAllText(Directory.GetFiles(Path.Combine(dir, "runs"), "results.json", SearchOption.AllDirectories).First());
+            Assert.Contains("\"energy_per_inference_j\":", results);
+            Assert.Contains("\"area_mm2\":", results);
+        },
         ["devices.csx"] = (output, dir) =>
         {
             // Every standard device (the four plugins and the built-in nvm) trains and deploys; PCM is read at four times.
