@@ -47,8 +47,7 @@ foreach (var w in weightBits)
 bool Dominated((int W, int Adc, int Tile, double Accuracy, CostEstimate Cost) p) => points.Any(q =>
     q.Accuracy >= p.Accuracy && q.Cost.Energy <= p.Cost.Energy && (q.Accuracy > p.Accuracy || q.Cost.Energy < p.Cost.Energy));
 var csv = new List<string> { "weight_bits,adc_bits,tile,accuracy,energy_per_inference_j,latency_per_inference_s,area_mm2,adc_energy_j,cell_energy_j,pareto" };
-var md = new List<string>();
-if (Quick) md.AddRange([ResultTable.SmokeTestNote, ""]);
+var md = new List<string>();   // Save and Out head it with the smoke-test note under --quick
 md.Add(string.Create(inv, $"MLP 784-{hidden}-{hidden}-10, seed {seed}, {epochs} epoch(s), technology {points[0].Cost.Technology}, tiles {points[0].Cost.Schedule.ToString().ToLowerInvariant()}."));
 md.AddRange(["", "| weight bits | ADC bits | tile | deployed acc. | energy/inference (nJ) | ADC share | latency (µs) | area (mm²) | Pareto |", "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]);
 foreach (var p in points.OrderBy(p => p.Cost.Energy))

@@ -70,13 +70,8 @@ internal static class SweepFigures
         var others = sweep.Parameters.Where(p => p != "seed").ToList();
         var points = rows.Where(r => double.IsFinite(t.Number(r, energy)))
             .GroupBy(r => string.Join(", ", others.Select(o => $"{o}={t.Cell(r, o)}")))
-            .Select(g => (Energy: g.Average(r => t.Number(r, energy)) * 1e12, Accuracy: g.Average(value))).ToList();
-        var chart = new Chart("energy-accuracy", $"accuracy vs energy per inference", "energy per inference (pJ)", yLabel);
-        chart.Points([.. points.Select(p => p.Energy)], [.. points.Select(p => p.Accuracy)], "points", 0);
-        var front = points.Where(p => !points.Any(q => q.Energy <= p.Energy && q.Accuracy >= p.Accuracy && (q.Energy < p.Energy || q.Accuracy > p.Accuracy)))
-            .OrderBy(p => p.Energy).ToList();
-        chart.Line([.. front.Select(p => p.Energy)], [.. front.Select(p => p.Accuracy)], "Pareto front", 1, dashed: true);
-        return chart.Render("Each swept point (mean over seeds) at its energy per inference from the cost model; the dashed line joins the points no other point beats in both.");
+            .Select(g => (Energy: g.Average(r => t.Number(r, energy)), Accuracy: g.Average(value))).ToList();
+        return CostFigures.EnergyAccuracy(points, yLabel, "Each swept point (mean over seeds)");
     }
 
     private static Figure Heatmap(SweepData sweep, List<string[]> rows, string px, string py, string metric, Func<string[], double> value, string label)

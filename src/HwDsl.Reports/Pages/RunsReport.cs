@@ -28,6 +28,8 @@ internal static class RunsReport
         if (training.Count > 0) { page.Heading("Training"); page.Grid(training); }
         var deployment = DeploymentFigures.For(runs).ToList();
         if (deployment.Count > 0) { page.Heading("Deployment"); page.Grid(deployment); }
+        var cost = CostFigures.For(runs).ToList();
+        if (cost.Count > 0) { page.Heading("Accuracy and cost"); page.Grid(cost); }
         foreach (var run in runs)
         {
             var weights = WeightFigures.For(run, runs.Count > 1).ToList();
