@@ -28,7 +28,8 @@ public sealed record CostEstimate(string Technology, TileSchedule Schedule, IRea
         var inv = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
-            $"Cost per inference ({Technology}, tiles {Schedule.ToString().ToLowerInvariant()}; cell read {CellReadEnergy * 1e15:G3} fJ from {CellReadSource})",
+            $"Cost per inference ({Technology}, tiles {Schedule.ToString().ToLowerInvariant()}; cell read {CellReadEnergy * 1e15:G3} fJ at Gmax from {CellReadSource}, "
+                + (Layers.Any(l => !l.Counts.Digital && l.MeanConductance < 1) ? "scaled by each layer's mean programmed conductance)" : "every cell fully on)"),
             "",
             "| layer | tiles | MVMs | ADC conv. (bits) | DAC conv. | cell reads | ADC pJ | DAC pJ | cells pJ | digital pJ | energy pJ | latency ns | area mm² |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

@@ -121,7 +121,7 @@ public static class ExperimentRunner
             {
                 Saturation = outcome?.Saturation ?? [],
                 OverTime = outcome?.OverTime ?? [],
-                Cost = CostModel.Estimate(network.Bound),
+                Cost = CostModel.Estimate(network),
             };
         }
         finally

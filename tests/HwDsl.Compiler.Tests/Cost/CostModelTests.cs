@@ -84,6 +84,28 @@ public sealed class CostModelTests
     }
 
     [Fact]
+    public void A_deployed_network_scales_each_layers_cell_energy_by_its_mean_programmed_conductance()
+    {
+        var bound = ExperimentBinder.Bind(Experiment.Named("cost").Data(Datasets.Named("synthetic", classes: 4, inputSize: 12))
+            .Network(n => n.Dense(6).ClippedRelu().Dense(4)).On(Hardware.DifferentialPair().WeightBits(3)).Build(), DeviceCatalog.Default, 12, 4);
+        var network = NetworkCompiler.Compile(bound);
+        var upper = CostModel.Estimate(network);   // not programmed yet: every cell fully on
+        Assert.All(upper.Layers, l => Assert.Equal(1, l.MeanConductance));
+        Assert.Equal(CostModel.Estimate(bound).Energy, upper.Energy);
+
+        network.Deploy(3, 0, noise: false);
+        var deployed = CostModel.Estimate(network);
+        foreach (var (array, l) in network.Arrays.Zip(deployed.Layers))
+        {
+            var mean = (array.Positive.Average() + array.Negative.Average()) / 2;
+            Assert.InRange(mean, 0.01, 0.99);
+            Near(mean, l.MeanConductance);
+            Near(l.Counts.CellReads * 2.5e-14 * mean, l.CellEnergy);
+        }
+        Assert.True(deployed.Energy < upper.Energy);
+    }
+
+    [Fact]
     public void One_isaac_crossbar_read_against_the_published_component_breakdown()
     {
         // ISAAC (Shafiee et al., ISCA 2016, Table I, 32 nm): per 128 × 128 crossbar and 100 ns cycle, 1-bit DACs on 128 rows
