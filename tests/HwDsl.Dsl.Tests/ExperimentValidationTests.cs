@@ -73,7 +73,7 @@ public sealed class ExperimentValidationTests
         var noisy = Mlp(Hardware.DifferentialPair().ProgrammingNoise(0.05));
         Check(noisy.WithEvaluation(e => e.Deployed(samples: 0)), "HW0401", "samples", "0", Here());
         Check(noisy.With(t => t.Float()).WithEvaluation(e => e.Deployed(samples: 3)), "HW0403", "samples", "3", Here(), "Float");
-        Check(Mlp(Hardware.DifferentialPair()).WithEvaluation(e => e.Deployed(samples: 5)), "HW0402", "samples", "5", Here(), "no layer has ProgrammingNoise or ReadNoise");
+        Check(Mlp(Hardware.DifferentialPair()).WithEvaluation(e => e.Deployed(samples: 5)), "HW0402", "samples", "5", Here(), "no layer has ProgrammingNoise, ReadNoise or per-read noise (ReadNoisePerMvm, OutputNoise)");
         Assert.Equal(5, noisy.WithEvaluation(e => e.Deployed(samples: 5)).Build().Evaluation.Samples);
         Assert.Equal(5, Mlp(Hardware.DifferentialPair().ReadNoise(0.01)).WithEvaluation(e => e.Deployed(samples: 5)).Build().Evaluation.Samples);
     }

@@ -37,11 +37,11 @@ public sealed class ConvLayerTests
     [Fact]
     public void Pool_and_flatten_layers_know_their_shapes_and_refuse_what_does_not_fit()
     {
-        var max = new MaxPoolLayer<float>(new ImageShape(6, 28, 28), 2, 2);
+        var max = new PoolLayer<float>(PoolMode.Max, new ImageShape(6, 28, 28), 2, 2);
         Assert.Equal(new ImageShape(6, 14, 14), max.Output);
         Assert.Equal("max-pool 2×2 6×28×28→6×14×14", max.Describe());
-        Assert.Equal(new ImageShape(3, 3, 3), new AvgPoolLayer<float>(new ImageShape(3, 7, 7), 3, 2).Output);
-        Assert.Throws<ArgumentException>(() => new MaxPoolLayer<float>(new ImageShape(1, 4, 4), 5, 1));
+        Assert.Equal(new ImageShape(3, 3, 3), new PoolLayer<float>(PoolMode.Average, new ImageShape(3, 7, 7), 3, 2).Output);
+        Assert.Throws<ArgumentException>(() => new PoolLayer<float>(PoolMode.Max, new ImageShape(1, 4, 4), 5, 1));
         Assert.Throws<ArgumentException>(() => new Conv2dLayer<float>(new ImageShape(1, 4, 4), 2, 7, 1, 1, WeightInit.He, new SeededRandom(1)));
 
         var flatten = new FlattenLayer<float>(new ImageShape(16, 5, 5));

@@ -62,17 +62,12 @@ public static class NetworkCompiler
                     previous = bound.Layers[weights++].Hardware;
                     quantized = false;
                     break;
-                case PoolSpec p when p.Kind == PoolKind.Max:
-                    var max = new MaxPoolLayer<float>(image!, p.Size, p.Stride);
-                    layers.Add(max);
-                    (image, width) = (max.Output, max.Output.Size);
-                    break;
                 case PoolSpec p:
-                    var average = new AvgPoolLayer<float>(image!, p.Size, p.Stride);
-                    layers.Add(average);
-                    (image, width) = (average.Output, average.Output.Size);
-                    // The next array's DAC sees averages of quantized activations: it quantizes them again.
-                    if (quantized && previous?.ActivationBits is { } again) layers.Add(new QuantizedActivationLayer(again, 1f));
+                    var pool = new PoolLayer<float>(p.Kind == PoolKind.Max ? PoolMode.Max : PoolMode.Average, image!, p.Size, p.Stride);
+                    layers.Add(pool);
+                    (image, width) = (pool.Output, pool.Output.Size);
+                    // After average pooling the next array's DAC sees averages of quantized activations: it quantizes them again.
+                    if (p.Kind == PoolKind.Average && quantized && previous?.ActivationBits is { } again) layers.Add(new QuantizedActivationLayer(again, 1f));
                     break;
                 case FlattenSpec:
                     layers.Add(new FlattenLayer<float>(image!));

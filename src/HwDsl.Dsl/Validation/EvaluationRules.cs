@@ -17,7 +17,7 @@ internal static class EvaluationRules
         // Devices other than the built-in one may bring their own noise, which only the compiler's catalog knows.
         else if (n > 1 && !layers.Any(l => l.IsNoisy || (!l.Digital && !string.Equals(l.Device, Hardware.DefaultDevice, StringComparison.OrdinalIgnoreCase))))
             errors.Add(RuleCodes.SamplesWithoutNoise, "samples", n,
-                $"Deployed(samples: {n}) would draw the same model {n} times: no layer has ProgrammingNoise or ReadNoise; use samples: 1 or add noise.", samples.Where);
+                $"Deployed(samples: {n}) would draw the same model {n} times: no layer has ProgrammingNoise, ReadNoise or per-read noise (ReadNoisePerMvm, OutputNoise); use samples: 1 or add noise.", samples.Where);
         var time = e.GetOr(EvalKey.ReadSeconds, 0.0);
         provenance[EvalKey.ReadSeconds.Path] = time.Where;
         var seconds = time.Value;

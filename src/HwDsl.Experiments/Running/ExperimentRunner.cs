@@ -35,9 +35,11 @@ public static class ExperimentRunner
         options ??= new ExperimentOptions();
         var pool = options.Pool ?? MacPool.Shared;
         var data = options.LoadData(spec.Data.Name);
-        RunChecks.BeforeCompile(spec, data);
-        // Bound before anything is written or trained: every device value final, every rule checked, die maps read.
-        var network = NetworkCompiler.Compile(ExperimentBinder.Bind(spec, options.Devices ?? DeviceCatalog.Default, data.Train.FeatureCount, data.Train.ClassCount));
+        // Bound before anything is written or trained: every device value final, every rule checked, die maps read; then
+        // every layer's size checked before the compiler allocates it.
+        var bound = ExperimentBinder.Bind(spec, options.Devices ?? DeviceCatalog.Default, data.Train.FeatureCount, data.Train.ClassCount);
+        RunChecks.BeforeCompile(bound, spec, data);
+        var network = NetworkCompiler.Compile(bound);
         if (start is not null) network.CopyParametersFrom(start);
         network.Calibration = DeployedEvaluation.CalibrationBatch(data.Train);
         var training = ToTrainingOptions(spec);

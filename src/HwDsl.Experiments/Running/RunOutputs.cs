@@ -14,13 +14,26 @@ internal static class RunOutputs
 {
     public static (RunFolder Run, RunRecord Record) Open(ExperimentSpec spec, Dataset data, CompiledNetwork network, ExperimentOptions options, int threads)
     {
-        var run = RunFolder.Create(spec.Name, options.RunRoot);
-        options.Log?.Invoke($"run folder: {run.Path}");
+        var run = CreateFolder(spec, options);
         // No invocation: a naive mapping is not trained, so it is neither resumed nor replayed by ordinal.
         var record = new RunRecord(spec, data, network, threads, null, null);
-        run.WriteText("spec.txt", network.Bound.DebugView());
-        run.WriteJson("run.json", record.With(RunStatus.Running));
+        Begin(run, record, network.Bound.DebugView());
         return (run, record);
+    }
+
+    /// <summary>A new folder under the run root, named after the experiment, and the log line that says where.</summary>
+    public static RunFolder CreateFolder(ExperimentSpec spec, ExperimentOptions options)
+    {
+        var run = RunFolder.Create(spec.Name, options.RunRoot);
+        options.Log?.Invoke($"run folder: {run.Path}");
+        return run;
+    }
+
+    /// <summary>Every run folder's first two files: spec.txt (what runs, with the devices' own values) and run.json as running.</summary>
+    public static void Begin(RunFolder run, RunRecord record, string specText)
+    {
+        run.WriteText("spec.txt", specText);
+        run.WriteJson("run.json", record.With(RunStatus.Running));
     }
 
     public static ExperimentResult Close(RunFolder run, RunRecord record, ExperimentSpec spec, Dataset data, ExperimentResult result,

@@ -38,17 +38,12 @@ internal sealed class RunSession
             saved = CheckpointFile.Read(earlier);
             options.Log?.Invoke(saved is { } s ? $"run folder: {folder.Path} (resumed after epoch {s.Checkpoint.EpochsDone} of {spec.Training.Epochs})" : $"run folder: {folder.Path} (started again: no checkpoint)");
         }
-        else
-        {
-            folder = RunFolder.Create(spec.Name, options.RunRoot);
-            options.Log?.Invoke($"run folder: {folder.Path}");
-        }
+        else folder = RunOutputs.CreateFolder(spec, options);
         var record = new RunRecord(spec, data, network, threads, options.Invocation, ordinal)
         {
             ResumedAfter = saved?.Checkpoint.EpochsDone,
         };
-        folder.WriteText("spec.txt", text);
-        folder.WriteJson("run.json", record.With(RunStatus.Running));
+        RunOutputs.Begin(folder, record, text);
         if (saved is null) File.Delete(Path.Combine(folder.Path, CheckpointFile.Name)); // a run started again must not leave an older one behind
         var metrics = new MetricsWriter(folder, network, options.Observer, spec.Name, options.Checkpoints, saved?.Checkpoint, saved?.Betas);
         if (saved is not null) metrics.Write();

@@ -32,18 +32,9 @@ public static class LeNet5
             var conv = new Conv2dLayer<T>(shape, filters, 5, 1, padding, init, rng);
             layers.Add(conv);
             layers.Add(new ActivationLayer<T>(activation));
-            if (averagePooling)
-            {
-                var pool = new AvgPoolLayer<T>(conv.Output, 2, 2);
-                layers.Add(pool);
-                shape = pool.Output;
-            }
-            else
-            {
-                var pool = new MaxPoolLayer<T>(conv.Output, 2, 2);
-                layers.Add(pool);
-                shape = pool.Output;
-            }
+            var pool = new PoolLayer<T>(averagePooling ? PoolMode.Average : PoolMode.Max, conv.Output, 2, 2);
+            layers.Add(pool);
+            shape = pool.Output;
         }
         layers.Add(new FlattenLayer<T>(shape));
         var width = shape.Size;

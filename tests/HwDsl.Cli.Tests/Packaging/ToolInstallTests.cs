@@ -66,22 +66,7 @@ public sealed class ToolInstallTests(PackedFeed packed, ITestOutputHelper output
     public void A_program_references_HwDsl_Toolkit_from_the_feed_and_HwDsl_FSharp_restores_beside_it()
     {
         RequireOfflineInCi();
-        var dir = packed.NewFolder("consumer");
-        var home = Path.Combine(dir, "home");
-        Directory.CreateDirectory(home);
-        var account = PackedFeed.CleanAccount(home);
-        account["NUGET_PACKAGES"] = Path.Combine(dir, "packages");   // nothing of ours cached from before
-        // The feed, and the machine's package cache as a second local source for the third-party packages (offline).
-        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="hwdsl" value="{packed.Feed}" />
-                <add key="cache" value="{cache}" />
-              </packageSources>
-            </configuration>
-            """);
+        var (dir, account) = ConsumerFolder("consumer");
         File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -116,6 +101,60 @@ public sealed class ToolInstallTests(PackedFeed packed, ITestOutputHelper output
         Assert.True(run.Exit == 0, run.Out + run.Err);
         Assert.StartsWith("Experiment \"from-nuget\"", run.Out);
         Assert.Contains($"weight bits 3; contract {PackedFeed.ContractsVersion}.0", run.Out);
+    }
+
+    [Fact]
+    public void An_fsx_references_HwDsl_FSharp_with_r_nuget_and_builds_a_spec_that_names_its_script_line()
+    {
+        RequireOfflineInCi();
+        var (dir, account) = ConsumerFolder("fsx");
+        // F# Interactive's package manager restores "#r nuget" with the nuget.config beside the script: the feed, offline.
+        File.WriteAllText(Path.Combine(dir, "spec.fsx"), $$"""
+            #r "nuget: HwDsl.FSharp, {{PackedFeed.ToolVersion}}"
+            open HwDsl
+            open HwDsl.FSharp
+            let spec =
+                experiment "from-fsi" {
+                    data Datasets.mnist
+                    network (layers { dense 32; relu; dense 10 })
+                    on (Hw.differentialPair () |> Hw.weightBits 3 |> Hw.onOffRatio 20.0)
+                }
+                |> Exp.build
+            printfn "%s" (spec.DebugView().Split('\n').[0])
+            printfn "weight bits %d" spec.Layers.[0].WeightBits
+            experiment "bad" { data Datasets.mnist; network (layers { dense 10 }); on (Hw.differentialPair () |> Hw.weightBits 40) } |> Exp.build |> ignore
+            """);
+        var clock = Stopwatch.StartNew();
+        var run = Dotnet.Run("dotnet", ["fsi", "spec.fsx"], dir, account, TimeSpan.FromMinutes(4), offline: Dotnet.CanIsolateNetwork);
+        output.WriteLine($"dotnet fsi with #r \"nuget: HwDsl.FSharp\" (restore included): {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.StartsWith("Experiment \"from-fsi\"", run.Out);
+        Assert.Contains("weight bits 3", run.Out);
+        // The mistake is reported at the .fsx line that made it, as with #load.
+        Assert.True(run.Exit == 1, run.Out + run.Err);
+        Assert.StartsWith("spec.fsx(13): error HW0103: ", run.Err);
+        Assert.DoesNotContain("   at ", run.Err);
+    }
+
+    /// <summary>A consumer's folder on a fresh account: a nuget.config with only the feed and this machine's package cache
+    /// (for the third-party packages, offline), and an empty NuGet cache of its own so nothing of ours comes from before.</summary>
+    private (string Dir, Dictionary<string, string> Account) ConsumerFolder(string name)
+    {
+        var dir = packed.NewFolder(name);
+        var home = Path.Combine(dir, "home");
+        Directory.CreateDirectory(home);
+        var account = PackedFeed.CleanAccount(home);
+        account["NUGET_PACKAGES"] = Path.Combine(dir, "packages");
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="hwdsl" value="{packed.Feed}" />
+                <add key="cache" value="{cache}" />
+              </packageSources>
+            </configuration>
+            """);
+        return (dir, account);
     }
 
     [Fact]

@@ -31,6 +31,21 @@ public sealed class RunChecksTests : IDisposable
     }
 
     [Fact]
+    public void A_convolution_too_wide_for_one_array_is_refused_by_its_positions_not_only_its_kernel()
+    {
+        // 1000 evaluation rows × 28·28 positions × 4000 channels = 3.1·10⁹ outputs: only the bound layer's geometry shows it
+        // (the dense widths alone, 784 → 10, looked harmless).
+        var images = new DataSplit(new float[4 * 784], [0, 1, 2, 3], 784, 10, new ImageShape(1, 28, 28));
+        var spec = Experiment.Named("wide-conv").Data(Datasets.Mnist)
+            .Network(n => n.Conv2d(4000, 3, padding: 1).Relu().Flatten().Dense(10)).Train(t => t.Float()).Build();
+        var e = Assert.Throws<SpecException>(() => ExperimentRunner.Run(spec, Options(new Dataset("mnist", images, images, []))));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("HW0407", error.Code);
+        Assert.Contains("conv layer 1 (9 → 4000 at 784 positions) needs 1000×3,136,000 = 3,136,000,000 activations per pass; one array holds at most 2,147,483,591", error.Message);
+        Assert.False(Directory.Exists(Runs), "nothing should have started");
+    }
+
+    [Fact]
     public void A_network_past_the_memory_limit_names_what_it_needs_and_what_there_is()
     {
         var e = Assert.Throws<ArgumentException>(() => HwDsl.Training.ModelSize.Check([784, 40000, 40000, 10], 100, 1000, 4, availableBytes: 8L << 30));
