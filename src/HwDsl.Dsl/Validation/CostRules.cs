@@ -58,7 +58,7 @@ internal static class CostRules
         (int Min, int Max)? whole = constant switch
         {
             CostConstant.ColumnsPerAdc => (1, MaxColumnsPerAdc),
-            CostConstant.UndeclaredAdcBits => (2, Adc.MaxBits),
+            CostConstant.UndeclaredAdcBits => (2, HardwareRules.MaxBits),   // as Adc bits (HW0801)
             CostConstant.UndeclaredInputBits => (1, HardwareRules.MaxBits),
             _ => null,
         };
