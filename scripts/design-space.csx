@@ -7,6 +7,7 @@
 //   dotnet run --project src/HwDsl.Cli -c Release -- run scripts/design-space.csx [--quick] [--set epochs=3] [--set hidden=256]
 //       [--set weight_bits=2,4,8] [--set adc_bits=4,6,8] [--set tiles=128,256,512] [--set seed=0]
 // One point per process or Slurm task: hwdsl sweep scripts/design-space.csx --grid weight_bits=2,4 adc_bits=4,8 tiles=128,512
+// (a single point trains hardware-aware on its own periphery, so each point leaves one run folder, the row the sweep merges).
 // Writes design-space.csv and design-space.md.
 using System.Globalization;
 
@@ -28,7 +29,14 @@ ExperimentBuilder Exp(string name, HardwareBuilder hw) => Experiment.Named(name)
     .Evaluate(e => e.Deployed(1));
 
 var points = new List<(int W, int Adc, int Tile, double Accuracy, CostEstimate Cost)>();
-foreach (var w in weightBits)
+if (weightBits.Length == 1 && adcBits.Length == 1 && tiles.Length == 1)
+{
+    var (w, adc, tile) = (weightBits[0], adcBits[0], tiles[0]);
+    var spec = Exp($"design-space-w{w}-adc{adc}-t{tile}", Hw(w, tile).Adc(adc, AdcRange.Calibrated(99.9))).Build();
+    var r = Run(spec);
+    points.Add((w, adc, tile, r.Accuracy, r.Cost!));
+}
+else foreach (var w in weightBits)
 {
     var trainSpec = Exp($"design-space-w{w}", Hw(w, 512)).Build();
     var trained = ExperimentRunner.Run(trainSpec, OptionsFor(trainSpec), out var network);
