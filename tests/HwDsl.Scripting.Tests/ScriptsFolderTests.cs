@@ -95,6 +95,26 @@ public sealed class ScriptsFolderTests : IDisposable
     };
 
     [Fact]
+    public void Design_space_as_one_sweep_point_trains_on_its_own_periphery_and_leaves_one_run()
+    {
+        var (exit, output, err) = Cli.Run(_dir["home"], "run", "scripts/design-space.csx", "--quick", "--set", "weight_bits=2", "--set", "adc_bits=6",
+            "--set", "tiles=128", "--output", _dir["point"], "--threads", "2");
+        Assert.True(exit == 0, err + output);
+        var csv = File.ReadAllLines(Path.Combine(_dir["point"], "design-space.csv"));
+        Assert.Equal(2, csv.Length);
+        Assert.StartsWith("2,6,128,", csv[1]);
+        Assert.EndsWith(",true", csv[1]);   // alone, the point is its own Pareto front
+        var run = Assert.Single(Directory.GetDirectories(Path.Combine(_dir["point"], "runs")));
+        Assert.Contains("design-space-w2-adc6-t128", run);
+        // The run was trained and deployed with the point's 6-bit ADC on every layer (cost.csv: one row per layer).
+        var cost = File.ReadAllLines(Path.Combine(run, "cost.csv"));
+        var header = cost[0].Split(',');
+        int bits = Array.IndexOf(header, "adc_bits"), declared = Array.IndexOf(header, "adc_declared");
+        Assert.Equal(3, cost.Length - 1);
+        Assert.All(cost.Skip(1), row => Assert.Equal(("6", "true"), (row.Split(',')[bits], row.Split(',')[declared])));
+    }
+
+    [Fact]
     public void Cli_errors_compile_dsl_and_parameters_exit_1_with_located_messages()
     {
         var compile = _dir.File("c.csx", "var x = nope;\n");
