@@ -30,7 +30,12 @@ public sealed class RunFolderReportTests : IDisposable
         var time = "read_seconds,sample,die,accuracy\n0,0,,0.9\n0,1,,0.91\n86400,0,,0.85\n86400,1,,0.86\n31536000,0,,0.7\n31536000,1,,0.72\n";
         var (dieFile, dieFigures) = Report.Write(Run("dies", dies));
         Assert.Contains(dieFigures, f => f.Id == "die-errors" && f.Points == 20);
-        await BrowserCheck.RunAsync(dieFile, ["die-errors", "training-loss", "beta"]);
+        var (_, dieFigureTexts) = await BrowserCheck.RunAsync(dieFile, ["die-errors", "training-loss", "beta"]);
+        // Epoch axes tick on whole epochs only (β itself runs 2..50, so its axis has no decimals either).
+        var betaTexts = dieFigureTexts["beta"].GetProperty("texts").EnumerateArray().Select(t => t.GetString()!.Trim()).ToList();
+        Assert.Contains("1", betaTexts);
+        Assert.Contains("3", betaTexts);
+        Assert.DoesNotContain(betaTexts, t => System.Text.RegularExpressions.Regex.IsMatch(t, @"^\d+\.\d+$"));
         var (timeFile, timeFigures) = Report.Write(Run("drift", time));
         Assert.Contains(timeFigures, f => f.Id == "accuracy-vs-time" && f.Points == 3);
         var (_, figures) = await BrowserCheck.RunAsync(timeFile, ["accuracy-vs-time"]);

@@ -59,6 +59,18 @@ internal sealed class Chart
         Count(1, keep.Length);
     }
 
+    /// <summary>
+    /// Ticks on the whole numbers 1..<paramref name="last"/> only (epochs): ScottPlot's automatic ticks put 1.2, 1.4, … on a
+    /// short run. About ten ticks at most: every k-th epoch on a long run.
+    /// </summary>
+    public void WholeNumberTicksX(int last)
+    {
+        if (last < 1) return;
+        var step = (int)Math.Ceiling(last / 10.0);
+        var ticks = Enumerable.Range(0, last / step + 1).Select(k => Math.Max(1, k * step)).Where(t => t <= last).Distinct().ToArray();
+        Plot.Axes.Bottom.SetTicks([.. ticks.Select(t => (double)t)], [.. ticks.Select(t => t.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+    }
+
     /// <summary>A legend entry for a plottable that has no legend text of its own (histogram bars).</summary>
     public void LegendItem(string label, Color fill) => _legend.Add(new LegendItem { LabelText = label, FillColor = fill });
 

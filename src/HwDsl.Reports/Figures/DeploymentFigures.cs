@@ -32,7 +32,7 @@ internal static class DeploymentFigures
                 bars.Add(new Bar
                 {
                     Position = i * 3 + k, Value = 100 * value, Error = double.IsFinite(sd) ? 100 * sd : 0, FillColor = Chart.Colour(k),
-                    Label = (100 * value).ToString("F1", CultureInfo.InvariantCulture),
+                    Label = (100 * value).ToString("F2", CultureInfo.InvariantCulture),   // as the tables print it (97.85, not 97.9)
                 });
             }
         var plot = chart.Plot.Add.Bars(bars);

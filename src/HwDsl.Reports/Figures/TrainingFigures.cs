@@ -22,6 +22,9 @@ internal static class TrainingFigures
             loss.Line(epochs, m.Numbers("train_loss"), "train", 1, dashed: true);
             accuracy.Line(epochs, [.. m.Numbers("train_accuracy").Select(a => 100 * a)], "train", 1, dashed: true);
         }
+        var lastEpoch = (int)trained.SelectMany(r => r.Metrics!.Numbers("epoch")).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        loss.WholeNumberTicksX(lastEpoch);
+        accuracy.WholeNumberTicksX(lastEpoch);
         var what = both ? "training (dashed, over the epoch's batches) and test (after the epoch)" : "test set after each epoch, one line per run";
         yield return loss.Render($"Softmax cross-entropy: {what}.");
         yield return accuracy.Render($"Classification accuracy: {what}. Hardware-aware runs are tested as deployed without noise.");
@@ -31,6 +34,7 @@ internal static class TrainingFigures
         {
             var beta = new Chart("beta", "Relaxation sharpness β", "epoch", "β");
             for (var i = 0; i < relaxed.Count; i++) beta.Line(relaxed[i].Metrics!.Numbers("epoch"), relaxed[i].Metrics!.Numbers("beta"), relaxed[i].Name, trained.IndexOf(relaxed[i]));
+            beta.WholeNumberTicksX(lastEpoch);
             yield return beta.Render("β of the sigmoid relaxation, annealed geometrically over the epochs (absent for float, naive-mapping and STE runs).");
         }
 
@@ -40,6 +44,7 @@ internal static class TrainingFigures
             var m = trained[i].Metrics!;
             lr.Line(m.Numbers("epoch"), m.Numbers(m.Has("learning_rate") ? "learning_rate" : "lr"), trained[i].Name, i);
         }
+        lr.WholeNumberTicksX(lastEpoch);
         yield return lr.Render("The learning rate each epoch trained with (the schedule).");
     }
 }
