@@ -12,7 +12,8 @@ namespace HwDsl.Contracts;
 /// History: 1.0 — transfer curve and additive noise with one normal draw per call. 2.0 — a model is configured from
 /// described parameters and presets (<see cref="IDeviceModel.Configure"/>) into an <see cref="IDevice"/> that draws
 /// its own randomness from <see cref="IRandomSource"/>, keeps per-cell state (<see cref="CellState"/>), drifts over
-/// time and declares its defects and noise sizes.
+/// time and declares its defects and noise sizes. 2.1 — an optional <see cref="IDeviceEnergy"/> declares a cell's read and
+/// programming energy for the cost model.
 /// </para>
 /// </summary>
 public static class ContractVersion
@@ -21,7 +22,7 @@ public static class ContractVersion
     public const int Major = 2;
 
     /// <summary>Incremented on backward-compatible additions.</summary>
-    public const int Minor = 0;
+    public const int Minor = 1;
 
     /// <summary>"Major.Minor", e.g. "2.0".</summary>
     public static string Text => $"{Major}.{Minor}";

@@ -214,6 +214,34 @@ type Hw =
                            [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
         Hw.Change($"tileSize {rows} {columns}", file, line, fun s at -> s.TileSize(rows, columns, at.File, at.Line) |> ignore)
 
+    // ---- the cost model's technology (global hardware only) ----
+
+    static member private Global(call: string, file: string, line: int, apply: HardwareBuilder -> Loc -> unit) : Hw -> Hw =
+        Hw.Change(call, file, line, fun s at ->
+            match s with
+            | :? HardwareBuilder as h -> apply h at
+            | _ -> failwith $"{at.File}({at.Line}): {call} sets the cost model of the whole hardware; put it in the hardware pipeline, not on one layer.")
+
+    /// The technology whose per-event constants the cost model uses: `Hw.technology Technologies.neuroSimRram32nm` (HW0903).
+    static member technology(technology: Technology, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                             [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
+        Hw.Global($"technology {technology}", file, line, fun h at -> h.Technology(technology, at.File, at.Line) |> ignore)
+
+    /// Overrides one technology constant (SI units): `Hw.cost(CostConstant.AdcWaldenFom, 2e-15)` (HW0901/HW0902).
+    static member cost(constant: CostConstant, value: float, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                       [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
+        Hw.Global($"cost {constant} {Step.show value}", file, line, fun h at -> h.Cost(constant, value, at.File, at.Line) |> ignore)
+
+    /// Columns sharing one ADC, 1..4096 (HW0902).
+    static member adcSharing(columnsPerAdc: int, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                             [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
+        Hw.Global($"adcSharing {columnsPerAdc}", file, line, fun h at -> h.AdcSharing(columnsPerAdc, at.File, at.Line) |> ignore)
+
+    /// A layer's tiles in parallel (default) or one after the other, for the latency estimate.
+    static member tileSchedule(schedule: TileSchedule, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
+                               [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =
+        Hw.Global($"tileSchedule {schedule}", file, line, fun h at -> h.TileSchedule(schedule, at.File, at.Line) |> ignore)
+
     /// A periphery stage on every tile, e.g. `Hw.periphery (ColumnGainError 0.02)`; a later stage of the same name replaces it.
     static member periphery(stage: PeripheryStageSpec, [<CallerFilePath; Optional; DefaultParameterValue("")>] file: string,
                             [<CallerLineNumber; Optional; DefaultParameterValue(0)>] line: int) : Hw -> Hw =

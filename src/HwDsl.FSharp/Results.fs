@@ -35,7 +35,13 @@ type RunResult =
       SamplesPerSecond: float
       Completed: bool
       /// Where spec.txt, metrics.csv and results.json were written (None for a transfer without training).
-      RunFolder: string option }
+      RunFolder: string option
+      /// The cost model's energy per inference, J (None where none was estimated).
+      EnergyPerInference: float option
+      /// Latency per inference, s.
+      LatencyPerInference: float option
+      /// Area of the tiles and their periphery, m².
+      Area: float option }
 
 /// One ensemble size of a core experiment.
 type CoreEnsemble =
@@ -94,7 +100,10 @@ module internal Results =
           Epochs = r.Training.Epochs |> Seq.map epoch |> List.ofSeq
           SamplesPerSecond = r.Training.SamplesPerSecond
           Completed = r.Training.Completed
-          RunFolder = (if String.IsNullOrEmpty r.RunFolder then None else Some r.RunFolder) }
+          RunFolder = (if String.IsNullOrEmpty r.RunFolder then None else Some r.RunFolder)
+          EnergyPerInference = (if isNull r.Cost then None else Some r.Cost.Energy)
+          LatencyPerInference = (if isNull r.Cost then None else Some r.Cost.Latency)
+          Area = (if isNull r.Cost then None else Some r.Cost.Area) }
 
     let ofCores (r: CoreExperimentResult) : CoreRunResult =
         { Name = r.Name
@@ -133,9 +142,15 @@ module internal Results =
                 | _ -> "–"
             let completed = if r.Completed then "yes" else "no"
             let speed = r.SamplesPerSecond.ToString("N0", inv)
-            $"| {r.Name} | {r.Mode} | {r.Seed} | {r.Epochs.Length} | {pct r.FloatAccuracy} %% | {deployed} | {delta} | {speed} | {completed} |"
-        [ "| experiment | mode | seed | epochs | float acc. | deployed acc. | Δ vs float (pp) | samples/s | completed |"
-          "|---|---|---:|---:|---:|---:|---:|---:|---|"
+            // As the C# ResultTable writes them: energy in pJ, latency in ns, area in mm².
+            let cost (v: float option) (scale: float) (unit: string) =
+                match v with
+                | Some x -> (x * scale).ToString("G4", inv) + " " + unit
+                | None -> "–"
+            let energy, latency, area = cost r.EnergyPerInference 1e12 "pJ", cost r.LatencyPerInference 1e9 "ns", cost r.Area 1e6 "mm²"
+            $"| {r.Name} | {r.Mode} | {r.Seed} | {r.Epochs.Length} | {pct r.FloatAccuracy} %% | {deployed} | {delta} | {energy} | {latency} | {area} | {speed} | {completed} |"
+        [ "| experiment | mode | seed | epochs | float acc. | deployed acc. | Δ vs float (pp) | energy/inference | latency | area | samples/s | completed |"
+          "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
           yield! rows |> List.map row ]
         |> List.map (fun l -> l + "\n")
         |> String.concat ""

@@ -114,3 +114,12 @@ module Datasets =
     /// Any data set the compiler resolves by name, with its class count and input size when known.
     let named (name: string) (classes: int option) (inputSize: int option) =
         HwDsl.Datasets.Named(name, Option.toNullable classes, Option.toNullable inputSize)
+
+/// Technology presets of the cost model (`HwDsl.Technologies`).
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module Technologies =
+    /// 1T1R RRAM at 32 nm: DNN+NeuroSim's array defaults, ISAAC's ADCs and DACs, Horowitz's digital arithmetic (every constant cited).
+    let neuroSimRram32nm = HwDsl.Technologies.NeuroSimRram32nm
+
+    /// Every preset.
+    let all = HwDsl.Technologies.All

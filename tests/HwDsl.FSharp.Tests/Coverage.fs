@@ -102,7 +102,7 @@ let homes =
           "CoreNetworkBuilder", [ coresOps ]
           "CoreTrainingBuilder", [ coresOps ]
           "HardwarePresets", [ presets ]
-          yield! [ for name in [ "Relaxation"; "Schedule"; "WeightRange"; "Rounding"; "Dist"; "Dies"; "Datasets"; "AdcRange"; "InputRange" ] -> name, [ vocabulary name ] ] ]
+          yield! [ for name in [ "Relaxation"; "Schedule"; "WeightRange"; "Rounding"; "Dist"; "Dies"; "Datasets"; "AdcRange"; "InputRange"; "Technologies" ] -> name, [ vocabulary name ] ] ]
 
 /// F# names that differ from the camelCase C# name (keywords, clashes, or a different shape in F#).
 let aliases =

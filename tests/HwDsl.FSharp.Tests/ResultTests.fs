@@ -11,15 +11,17 @@ let private result name mode deployed floatAcc =
       DeployedSd = (if List.length deployed < 2 then (if List.isEmpty deployed then None else Some 0.0) else Some 0.01)
       Accuracy = (if List.isEmpty deployed then floatAcc else List.average deployed)
       Epochs = [ { Epoch = 1; LearningRate = 1e-3; TrainLoss = 0.3; TrainAccuracy = 0.9; TestLoss = 0.25; TestAccuracy = floatAcc; SamplesPerSecond = 1234.0 } ]
-      SamplesPerSecond = 1234.0; Completed = true; RunFolder = None }
+      SamplesPerSecond = 1234.0; Completed = true; RunFolder = None
+      EnergyPerInference = (if List.isEmpty deployed then None else Some 6.776e-9); LatencyPerInference = (if List.isEmpty deployed then None else Some 4.7e-8)
+      Area = (if List.isEmpty deployed then None else Some 9e-8) }
 
 [<Fact>]
 let ``the table has the columns and formats of the C# result table`` () =
     let table = Exp.table [ result "f" TrainingMode.Float [] 0.9812; result "n" TrainingMode.NaiveMapping [ 0.95; 0.97 ] 0.9812 ]
     let lines = table.Split('\n')
-    Assert.Equal("| experiment | mode | seed | epochs | float acc. | deployed acc. | Δ vs float (pp) | samples/s | completed |", lines.[0])
-    Assert.Equal("| f | Float | 0 | 1 | 98.12 % | – | – | 1,234 | yes |", lines.[2])
-    Assert.Equal("| n | NaiveMapping | 0 | 1 | 98.12 % | 96.00 ± 1.00 % | -2.12 | 1,234 | yes |", lines.[3])
+    Assert.Equal("| experiment | mode | seed | epochs | float acc. | deployed acc. | Δ vs float (pp) | energy/inference | latency | area | samples/s | completed |", lines.[0])
+    Assert.Equal("| f | Float | 0 | 1 | 98.12 % | – | – | – | – | – | 1,234 | yes |", lines.[2])
+    Assert.Equal("| n | NaiveMapping | 0 | 1 | 98.12 % | 96.00 ± 1.00 % | -2.12 | 6776 pJ | 47 ns | 0.09 mm² | 1,234 | yes |", lines.[3])
 
 [<Fact>]
 let ``%A shows results as records and definitions as written`` () =

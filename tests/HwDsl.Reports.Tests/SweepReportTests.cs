@@ -49,6 +49,22 @@ public sealed class SweepReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sweep_whose_runs_report_energy_gets_an_energy_accuracy_scatter_with_its_pareto_front()
+    {
+        // energy = bits pJ, accuracy = 0.5 + bits/10 (+ 0.1 aware): the three aware points are the front, the naive ones lie below it.
+        const string command = "printf '{\"accuracy\": %s, \"energy_per_inference_j\": %s}' $(echo {bits} {mode} | awk '{print 0.5 + $1/10 + ($2 == \"aware\" ? 0.1 : 0), $1 * 1e-12}') > {output}/results.json";
+        var dir = Path.Combine(_root, "energy");
+        var home = Path.Combine(_root, "home");
+        var sweep = Cli.Run(home, "sweep", "--command", command, "--grid", "bits=2,3,4", "mode=naive,aware", "--output", dir);
+        Assert.True(sweep.Exit == 0, sweep.Out + sweep.Err);
+        var report = Cli.Run(home, "report", dir);
+        Assert.True(report.Exit == 0, report.Out + report.Err);
+        var (_, figures) = await BrowserCheck.RunAsync(Path.Combine(dir, "report.html"), ["energy-accuracy"]);
+        Assert.Equal(2, figures["energy-accuracy"].GetProperty("series").GetInt32());   // the points and the front
+        Assert.Equal(6 + 3, figures["energy-accuracy"].GetProperty("points").GetInt32());
+    }
+
+    [Fact]
     public void A_folder_that_is_none_of_the_three_is_one_line_naming_it()
     {
         var empty = Directory.CreateDirectory(Path.Combine(_root, "nothing")).FullName;

@@ -66,6 +66,22 @@ public sealed class ScriptsFolderTests : IDisposable
             Assert.Contains("Layer 1 Conv2d(16, 5)", spec);
             Assert.Matches(@"layer 1: nvm \S+ 150×16 \(kernels of conv 6×14×14 → 16×10×10", spec);
         },
+        ["design-space.csx"] = (output, dir) =>
+        {
+            // Weight bits 2, 4 × ADC bits 4, 8 × tiles 128, 512 in quick mode: two trainings, eight deployed points with their cost.
+            var csv = File.ReadAllLines(Path.Combine(dir, "design-space.csv"));
+            Assert.Equal("weight_bits,adc_bits,tile,accuracy,energy_per_inference_j,latency_per_inference_s,area_mm2,adc_energy_j,cell_energy_j,pareto", csv[0]);
+            Assert.Equal(1 + 2 * 2 * 2, csv.Length);
+            Assert.Contains(csv.Skip(1), l => l.EndsWith(",true", StringComparison.Ordinal));
+            Assert.All(csv.Skip(1), l => Assert.True(double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture) > 0));
+            Assert.Contains("| weight bits | ADC bits | tile | deployed acc. | energy/inference (nJ) |", output);
+            Assert.Contains("Pareto front (accuracy vs energy): W", output);
+            Assert.Equal(2 + 8, Directory.GetDirectories(Path.Combine(dir, "runs")).Length);
+            // Every point's run folder carries the cost beside the accuracy.
+            var results = File.ReadAllText(Directory.GetFiles(Path.Combine(dir, "runs"), "results.json", SearchOption.AllDirectories).First());
+            Assert.Contains("\"energy_per_inference_j\":", results);
+            Assert.Contains("\"area_mm2\":", results);
+        },
         ["devices.csx"] = (output, dir) =>
         {
             // Every standard device (the four plugins and the built-in nvm) trains and deploys; PCM is read at four times.
@@ -77,6 +93,26 @@ public sealed class ScriptsFolderTests : IDisposable
             Assert.Equal(1 + 2 * (4 + 4), csv.Length);   // header; float-trained and hardware-aware × (4 devices at 0 s + PCM at 4 times)
         },
     };
+
+    [Fact]
+    public void Design_space_as_one_sweep_point_trains_on_its_own_periphery_and_leaves_one_run()
+    {
+        var (exit, output, err) = Cli.Run(_dir["home"], "run", "scripts/design-space.csx", "--quick", "--set", "weight_bits=2", "--set", "adc_bits=6",
+            "--set", "tiles=128", "--output", _dir["point"], "--threads", "2");
+        Assert.True(exit == 0, err + output);
+        var csv = File.ReadAllLines(Path.Combine(_dir["point"], "design-space.csv"));
+        Assert.Equal(2, csv.Length);
+        Assert.StartsWith("2,6,128,", csv[1]);
+        Assert.EndsWith(",true", csv[1]);   // alone, the point is its own Pareto front
+        var run = Assert.Single(Directory.GetDirectories(Path.Combine(_dir["point"], "runs")));
+        Assert.Contains("design-space-w2-adc6-t128", run);
+        // The run was trained and deployed with the point's 6-bit ADC on every layer (cost.csv: one row per layer).
+        var cost = File.ReadAllLines(Path.Combine(run, "cost.csv"));
+        var header = cost[0].Split(',');
+        int bits = Array.IndexOf(header, "adc_bits"), declared = Array.IndexOf(header, "adc_declared");
+        Assert.Equal(3, cost.Length - 1);
+        Assert.All(cost.Skip(1), row => Assert.Equal(("6", "true"), (row.Split(',')[bits], row.Split(',')[declared])));
+    }
 
     [Fact]
     public void Cli_errors_compile_dsl_and_parameters_exit_1_with_located_messages()

@@ -90,6 +90,16 @@ internal static class DebugViewWriter
         if (spec.Evaluation.Times.Count > 0)
             Line(2, "OverTime", string.Join(", ", spec.Evaluation.Times.Select(x => Format.Value(x) + " s")) + " after programming", EvalKey.Times.Path);
         if (spec.Evaluation.DriftCompensation) Line(2, "DriftCompensation", "global, one scalar per tile", EvalKey.DriftCompensation.Path);
+
+        // Only when the script chose a technology or a constant: the spec.txt of earlier runs stays as it was (resume compares).
+        var costPaths = spec.Provenance.Where(p => p.Key.StartsWith(CostKey.Prefix, StringComparison.Ordinal) && p.Value.Source != ValueSource.Default).ToList();
+        if (costPaths.Count > 0)
+        {
+            sb.AppendLine("Cost (technology constants; explicit = file:line, preset)");
+            Line(2, "Technology", spec.Cost.Technology.Name, CostKey.Technology.Path);
+            Line(2, "TileSchedule", spec.Cost.Schedule.ToString(), CostKey.Schedule.Path);
+            foreach (var v in spec.Cost.Technology.Values) Line(2, v.Constant.ToString(), $"{Format.Value(v.Value)} {v.Unit}", CostKey.Constant(v.Constant).Path);
+        }
         return sb.ToString();
     }
 }

@@ -23,6 +23,9 @@ public sealed record ExperimentSpec(
     /// </summary>
     public IReadOnlyDictionary<string, Provenance> Provenance { get; init; } = new Dictionary<string, Provenance>();
 
+    /// <summary>The cost model's technology and tile schedule (energy, latency and area per inference).</summary>
+    public CostSpec Cost { get; init; } = CostSpec.Default;
+
     /// <summary>Where the value at <paramref name="path"/> came from; a path the spec does not hold is an error that lists
     /// the paths it holds (never a silent default).</summary>
     /// <param name="path">A key of <see cref="Provenance"/>, e.g. <c>Layers[1].WeightBits</c>.</param>
@@ -62,13 +65,13 @@ public sealed record ExperimentSpec(
     /// <inheritdoc />
     public bool Equals(ExperimentSpec? other) =>
         other is not null && Name == other.Name && Seed == other.Seed && Data == other.Data && Network == other.Network
-        && Layers.SequenceEqual(other.Layers) && Training == other.Training && Evaluation == other.Evaluation;
+        && Layers.SequenceEqual(other.Layers) && Training == other.Training && Evaluation == other.Evaluation && Cost == other.Cost;
 
     /// <inheritdoc />
     public override int GetHashCode()
     {
         var h = new HashCode();
-        h.Add(Name); h.Add(Seed); h.Add(Data); h.Add(Network); h.Add(Training); h.Add(Evaluation);
+        h.Add(Name); h.Add(Seed); h.Add(Data); h.Add(Network); h.Add(Training); h.Add(Evaluation); h.Add(Cost);
         foreach (var l in Layers) h.Add(l);
         return h.ToHashCode();
     }

@@ -121,6 +121,10 @@ namespace HwDsl;
 /// <item><term>HW0822</term><description>OverTime together with OnDies</description></item>
 /// <item><term>HW0823</term><description>DriftCompensation in Float mode (nothing is programmed)</description></item>
 /// <item><term>HW0824</term><description>OverTime together with At (OverTime reads at its own times)</description></item>
+/// <item><term>HW0901</term><description>a cost constant must be finite and &gt; 0</description></item>
+/// <item><term>HW0902</term><description>ColumnsPerAdc, UndeclaredAdcBits and UndeclaredInputBits must be whole numbers in their ranges</description></item>
+/// <item><term>HW0903</term><description>Technology needs a preset that gives every cost constant</description></item>
+/// <item><term>HW0904</term><description>TileSchedule must be Parallel or Sequential</description></item>
 /// </list>
 /// </summary>
 public static class RuleCodes
@@ -488,4 +492,16 @@ public static class RuleCodes
 
     /// <summary>HW0824: OverTime together with At (OverTime reads at its own times).</summary>
     public const string OverTimeWithAt = "HW0824";
+
+    /// <summary>HW0901: a cost constant must be finite and &gt; 0.</summary>
+    public const string CostValue = "HW0901";
+
+    /// <summary>HW0902: ColumnsPerAdc, UndeclaredAdcBits and UndeclaredInputBits must be whole numbers in their ranges.</summary>
+    public const string CostWhole = "HW0902";
+
+    /// <summary>HW0903: Technology needs a preset that gives every cost constant.</summary>
+    public const string CostTechnology = "HW0903";
+
+    /// <summary>HW0904: TileSchedule must be Parallel or Sequential.</summary>
+    public const string CostSchedule = "HW0904";
 }

@@ -29,6 +29,7 @@ internal static class SpecFreezer
         foreach (var o in state.Overrides) HardwareRules.Check(o, errors);
         var layers = LayerResolver.Resolve(hardware, state.Overrides, network, errors, provenance);
         layers = DeviceResolver.Apply(hardware, state.Overrides, layers, errors, provenance);
+        var cost = CostRules.Resolve(hardware, errors, provenance);
 
         // Training (HW03xx) and evaluation (HW04xx).
         var training = TrainingRules.Check(state.Training.Settings, layers, errors, provenance);
@@ -40,6 +41,7 @@ internal static class SpecFreezer
         return new ExperimentSpec(name, state.Seed.Value, data, network, layers, training, evaluation)
         {
             Provenance = provenance.AsReadOnly(),
+            Cost = cost,
         };
     }
 }

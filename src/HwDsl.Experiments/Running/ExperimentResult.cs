@@ -22,6 +22,9 @@ public sealed record ExperimentResult(
     /// <summary>Accuracy vs read time of <c>OverTime(...)</c>, each time without and with drift compensation (empty without it).</summary>
     public IReadOnlyList<TimeRead> OverTime { get; init; } = [];
 
+    /// <summary>Energy, latency and area per inference of the hardware the result was evaluated on (null where none was estimated).</summary>
+    public CostEstimate? Cost { get; init; }
+
     /// <summary>Mean deployed accuracy (NaN when the spec does not evaluate deployed, i.e. Float mode).</summary>
     public double DeployedMean => Deployed.Count == 0 ? double.NaN : Deployed.Average();
 

@@ -123,6 +123,7 @@ public static class ExperimentRunner
             {
                 Saturation = outcome?.Saturation ?? [],
                 OverTime = outcome?.OverTime ?? [],
+                Cost = CostModel.Estimate(network),
             };
         }
         finally

@@ -41,6 +41,7 @@ internal static class RunOutputs
     {
         result = result with { SmokeTest = options.SmokeTest };
         WriteResults(run, RunResults.From(spec, data, result, floatBaseline, trainedHere));
+        CostFile.Write(run, result.Cost);
         exports.WriteDeployed();
         exports.WriteDies(spec);
         run.WriteJson("run.json", record.With(result.Training.Completed ? RunStatus.Completed : RunStatus.Cancelled));

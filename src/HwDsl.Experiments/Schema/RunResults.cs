@@ -48,6 +48,18 @@ public sealed record RunResults(
     string Optimizer, double LearningRate, double Momentum, double WeightDecay, string Schedule, int Epochs, int EpochsCompleted, int BatchSize,
     double TrainSeconds, double? SamplesPerSecond, bool TrainedHere)
 {
+    /// <summary>Energy per inference of the cost model, joules (null where none was estimated).</summary>
+    public double? EnergyPerInferenceJ { get; init; }
+
+    /// <summary>Latency per inference, seconds.</summary>
+    public double? LatencyPerInferenceS { get; init; }
+
+    /// <summary>Area of the tiles and their periphery, mm².</summary>
+    public double? AreaMm2 { get; init; }
+
+    /// <summary>The technology preset of the estimate.</summary>
+    public string? Technology { get; init; }
+
     /// <summary>The row for <paramref name="result"/> of <paramref name="spec"/> on <paramref name="data"/>.</summary>
     public static RunResults From(ExperimentSpec spec, Dataset data, ExperimentResult result, double? floatBaseline, bool trainedHere)
     {
@@ -65,7 +77,13 @@ public sealed record RunResults(
             !deployed ? "none" : spec.Evaluation.Dies is not null ? "dies" : "noise_samples", spec.Evaluation.ReadSeconds, result.Accuracy,
             SchemaNames.Snake(t.Optimizer), t.LearningRate, t.Momentum, t.WeightDecay, SchemaNames.Schedule(t.Schedule), t.Epochs,
             result.Training.Epochs.Count, t.Batch, result.Training.Epochs.Sum(e => e.TrainTime.TotalSeconds),
-            Finite(result.Training.SamplesPerSecond), trainedHere);
+            Finite(result.Training.SamplesPerSecond), trainedHere)
+        {
+            EnergyPerInferenceJ = result.Cost?.Energy,
+            LatencyPerInferenceS = result.Cost?.Latency,
+            AreaMm2 = result.Cost is { } c ? c.Area * 1e6 : null,
+            Technology = result.Cost?.Technology,
+        };
     }
 
     private static double? Finite(double? v) => v is { } x && double.IsFinite(x) ? x : null;

@@ -48,6 +48,17 @@ internal sealed class Chart
         Count(1, keep.Length);
     }
 
+    /// <summary>Markers without a line (a scatter); NaN points are left out.</summary>
+    public void Points(IReadOnlyList<double> xs, IReadOnlyList<double> ys, string label, int colour)
+    {
+        var keep = Enumerable.Range(0, Math.Min(xs.Count, ys.Count)).Where(i => double.IsFinite(xs[i]) && double.IsFinite(ys[i])).ToArray();
+        if (keep.Length == 0) return;
+        var s = Plot.Add.ScatterPoints(keep.Select(i => xs[i]).ToArray(), keep.Select(i => ys[i]).ToArray(), Colour(colour));
+        s.LegendText = label;
+        s.MarkerSize = 7;
+        Count(1, keep.Length);
+    }
+
     /// <summary>
     /// Ticks on the whole numbers 1..<paramref name="last"/> only (epochs): ScottPlot's automatic ticks put 1.2, 1.4, … on a
     /// short run. About ten ticks at most: every k-th epoch on a long run.

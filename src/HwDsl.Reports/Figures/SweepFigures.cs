@@ -56,6 +56,22 @@ internal static class SweepFigures
                 (groups.Count > 1 ? ", one line per setting of the other swept parameters." : "."));
         }
         if (swept.Count >= 2) yield return Heatmap(sweep, rows, swept[0], swept[1], metric, Value, yLabel);
+        if (percent && EnergyColumn(sweep) is { } energy) yield return EnergyScatter(sweep, rows, energy, Value, yLabel);
+    }
+
+    /// <summary>The merged table's energy-per-inference column (the runs' <c>energy_per_inference_j</c>, maybe prefixed), or null.</summary>
+    public static string? EnergyColumn(SweepData sweep) =>
+        sweep.Table.Header.FirstOrDefault(h => h.EndsWith("energy_per_inference_j", StringComparison.Ordinal));
+
+    /// <summary>Accuracy against energy per inference, one marker per point (mean over seeds), the Pareto front as a line.</summary>
+    private static Figure EnergyScatter(SweepData sweep, List<string[]> rows, string energy, Func<string[], double> value, string yLabel)
+    {
+        var t = sweep.Table;
+        var others = sweep.Parameters.Where(p => p != "seed").ToList();
+        var points = rows.Where(r => double.IsFinite(t.Number(r, energy)))
+            .GroupBy(r => string.Join(", ", others.Select(o => $"{o}={t.Cell(r, o)}")))
+            .Select(g => (Energy: g.Average(r => t.Number(r, energy)), Accuracy: g.Average(value))).ToList();
+        return CostFigures.EnergyAccuracy(points, yLabel, "Each swept point (mean over seeds)");
     }
 
     private static Figure Heatmap(SweepData sweep, List<string[]> rows, string px, string py, string metric, Func<string[], double> value, string label)

@@ -16,7 +16,7 @@ internal static class SweepReport
         var figures = SweepFigures.For(sweep).ToList();
         if (figures.Count > 0) { page.Heading("Figures"); page.Grid(figures); }
         page.Heading("Merged table");
-        var extra = new[] { metric, "software_accuracy", "result_mode", "smoke_test" }.OfType<string>().Where(t.Has).Distinct();
+        var extra = new[] { metric, "software_accuracy", SweepFigures.EnergyColumn(sweep), "result_mode", "smoke_test" }.OfType<string>().Where(t.Has).Distinct();
         string[] columns = ["point", .. sweep.Parameters, "status", .. extra];
         page.Table(columns, t.Rows.Take(MaxTableRows).Select(r => (IReadOnlyList<string>)[.. columns.Select(c => t.Cell(r, c))]), "sweep");
         if (t.Rows.Count > MaxTableRows) page.Paragraph($"… and {t.Rows.Count - MaxTableRows} more rows in results.csv.", "meta");

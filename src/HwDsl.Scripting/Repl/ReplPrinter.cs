@@ -15,7 +15,7 @@ public static class ReplPrinter
     {
         null => null,
         ExperimentSpec spec => Spec(spec, devices),
-        ExperimentResult result => ResultTable.Markdown(result).TrimEnd(),
+        ExperimentResult result => (ResultTable.Markdown(result) + (result.Cost is { } cost ? "\n" + cost.Markdown() : "")).TrimEnd(),
         IEnumerable<ExperimentResult> results => ResultTable.Markdown(results).TrimEnd(),
         ExperimentBuilder => "ExperimentBuilder (call .Build() to validate it and see the spec)",
         string s => Quote(s),
