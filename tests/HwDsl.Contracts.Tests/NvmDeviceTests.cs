@@ -119,11 +119,12 @@ public sealed class NvmDeviceTests
         Assert.Equal("nvm", Device.Name);
         Assert.False(string.IsNullOrWhiteSpace(Device.Description));
         Assert.Equal(2, ContractVersion.Major);
-        Assert.Equal(0, ContractVersion.Minor);
-        Assert.Equal("2.0", ContractVersion.Text);
-        Assert.True(ContractVersion.IsCompatible(2, 0));
+        Assert.Equal(1, ContractVersion.Minor);   // 2.1: the optional IDeviceEnergy of the cost model (issue 21)
+        Assert.Equal("2.1", ContractVersion.Text);
+        Assert.True(ContractVersion.IsCompatible(2, 0));   // plugins built against 2.0 still load
+        Assert.True(ContractVersion.IsCompatible(2, 1));
         Assert.False(ContractVersion.IsCompatible(1, 0));
-        Assert.False(ContractVersion.IsCompatible(2, 1));
+        Assert.False(ContractVersion.IsCompatible(2, 2));
         Assert.False(ContractVersion.IsCompatible(3, 0));
         // The assembly version carries the contract version, so a host can read a plugin's reference before loading it.
         var assembly = typeof(ContractVersion).Assembly.GetName().Version!;
