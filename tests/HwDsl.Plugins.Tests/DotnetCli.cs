@@ -29,22 +29,12 @@ internal static class DotnetCli
     public static (int Exit, string Out, string Err, TimeSpan Elapsed) Capture(string? workingDirectory, IEnumerable<string> args,
         IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet");
         if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
         foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var (key, value) in environment)
             if (value is null) info.Environment.Remove(key);
             else info.Environment[key] = value;
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in {timeout.TotalMinutes} minutes.");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);
+        return HwDsl.Tests.CapturedProcess.Run(info, timeout);
     }
 }

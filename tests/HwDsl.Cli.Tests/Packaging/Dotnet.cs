@@ -18,7 +18,7 @@ internal static class Dotnet
     public static (int Exit, string Out, string Err, TimeSpan Elapsed) Run(string file, IEnumerable<string> args, string? workingDirectory,
         IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, bool offline = false)
     {
-        var info = new ProcessStartInfo(offline ? "unshare" : file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(offline ? "unshare" : file);
         if (offline)
         {
             info.ArgumentList.Add("-n");
@@ -34,17 +34,7 @@ internal static class Dotnet
             foreach (var (key, value) in environment) info.Environment[key] = value;
         }
         foreach (var name in RunnerVariables) info.Environment.Remove(name);
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in {timeout.TotalSeconds:F0} s.");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);
+        return HwDsl.Tests.CapturedProcess.Run(info, timeout);
     }
 
     /// <summary>A dotnet command that must succeed, with no build servers left behind (they would hold our pipes open).</summary>
