@@ -62,4 +62,36 @@ public sealed class GaussianFillTests
         GaussianFill.Fill(new SeededRandom(2), b);
         Assert.NotEqual(a, b);
     }
+
+    [Theory]
+    [InlineData(1, 5)]
+    [InlineData(64, 16)]
+    [InlineData(200, 33)]
+    public void Adding_scaled_rows_draws_each_chunk_from_its_own_generator_whatever_the_threads(int rows, int columns)
+    {
+        const int stride = 40;
+        var start = Enumerable.Range(0, rows * stride).Select(i => (float)(i % 7)).ToArray();
+        var sigma = Enumerable.Range(0, rows).Select(i => 0.5f + i % 3).ToArray();
+        SeededRandom Chunk(int c) => new(5, (ulong)c);
+        float[] Run(MacPool? pool)
+        {
+            var data = (float[])start.Clone();
+            GaussianFill.AddScaled(data.AsSpan(2), rows, stride, columns, sigma, Chunk, pool);
+            return data;
+        }
+        var expected = (float[])start.Clone();
+        for (var c = 0; c * GaussianFill.ChunkRows < rows; c++)
+        {
+            var count = Math.Min(GaussianFill.ChunkRows, rows - c * GaussianFill.ChunkRows);
+            var eps = new float[count * columns];
+            GaussianFill.Fill(Chunk(c), eps);
+            for (var i = 0; i < count; i++)
+                for (var j = 0; j < columns; j++)
+                    expected[(c * GaussianFill.ChunkRows + i) * stride + 2 + j] += sigma[c * GaussianFill.ChunkRows + i] * eps[i * columns + j];
+        }
+        using var two = new MacPool(2);
+        Assert.Equal(expected, Run(null));
+        Assert.Equal(expected, Run(two));
+        Assert.Throws<ArgumentException>(() => GaussianFill.AddScaled(new float[10], 2, 4, 5, sigma, Chunk, null));
+    }
 }

@@ -30,7 +30,7 @@ internal static class PeripheryBench
     internal static void Table(MacPool pool, int rounds, Action<string> write, CancellationToken cancel)
     {
         var data = new DatasetStore().Load("mnist", _ => { });
-        var networks = Variants.Select(v => Network(v.Periphery, data)).ToArray();
+        var networks = Variants.Select(v => Network(v.Periphery, data, pool)).ToArray();
         var times = Variants.Select(_ => new List<double>()).ToArray();
         var tape = new Tape<float>(pool);
         for (var r = 0; r < rounds; r++)
@@ -54,7 +54,7 @@ internal static class PeripheryBench
             write(string.Create(inv, $"| {Variants[v].Name} | {Median(times[v]):F1} | {Median(times[v]) / baseline:F2}× | {Variants[v].Target} |"));
     }
 
-    private static CompiledNetwork Network(Func<HardwareBuilder, HardwareBuilder> periphery, Dataset data)
+    private static CompiledNetwork Network(Func<HardwareBuilder, HardwareBuilder> periphery, Dataset data, MacPool pool)
     {
         var spec = Experiment.Named("bench-periphery").Seed(0).Data(Datasets.Mnist)
             .Network(n => n.Dense(256).ClippedRelu().Dense(256).ClippedRelu().Dense(10))
@@ -63,6 +63,7 @@ internal static class PeripheryBench
             .Build();
         var network = NetworkCompiler.Compile(spec, data.Train.FeatureCount, data.Train.ClassCount);
         network.Calibration = new DataSplit(data.Train.Features[..(1000 * data.Train.FeatureCount)], data.Train.Labels[..1000], data.Train.FeatureCount, data.Train.ClassCount);
+        network.Pool = pool;
         return network;
     }
 

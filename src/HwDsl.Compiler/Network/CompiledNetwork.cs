@@ -120,6 +120,21 @@ public sealed class CompiledNetwork : ILayer<float>, IEpochAware, IStatefulModel
     /// split, <see cref="CalibratedAdcRange.CalibrationRows"/>); set by the runner before training.</summary>
     public DataSplit? Calibration { get; set; }
 
+    /// <summary>The pool the network's own passes after programming run on (the calibration pass); null: one thread. The
+    /// runner sets it to the run's pool, so that a run's thread count holds there too.</summary>
+    public Kernels.MacPool? Pool { get; set; }
+
+    // The calibration pass's tape, kept so that its buffers are reused by every programming (a new tape per calibration
+    // allocated some 15 MB of large-object buffers each time, and the collections cost more than the pass).
+    private Tape<float>? _calibrationTape;
+
+    internal Tape<float> CalibrationTape()
+    {
+        var pool = Pool ?? _calibrationTape?.Pool ?? new Kernels.MacPool(1);
+        if (_calibrationTape is null || _calibrationTape.Pool != pool) _calibrationTape = new Tape<float>(pool) { Recording = false };
+        return _calibrationTape;
+    }
+
     /// <summary>Global drift compensation in the next deployed passes (needs <see cref="CaptureDriftReference"/> after the
     /// programming it refers to, and a spec that asks for compensation or OverTime).</summary>
     public bool DriftCompensation

@@ -15,7 +15,7 @@ internal static class NetworkPeriphery
         var batch = network.Calibration ?? throw new InvalidOperationException(
             "an ADC with a calibrated range (AdcRange.Calibrated) needs calibration data: set CompiledNetwork.Calibration (the runner uses the first training rows) before deploying.");
         var phase = network.Phase;
-        var tape = new Tape<float>(new Kernels.MacPool(1)) { Recording = false };
+        var tape = network.CalibrationTape();
         try
         {
             network.Phase = NetworkPhase.Deployed;
@@ -26,6 +26,7 @@ internal static class NetworkPeriphery
         {
             foreach (var s in stages) s.Calibrating = false;
             network.Phase = phase;
+            tape.Reset();
         }
     }
 

@@ -24,6 +24,7 @@ public sealed class AnalogArray : ITileOutput<float>
     private float _scale = 1;
     private float[]? _rowScales;
     private int _batch;
+    private Kernels.MacPool? _pool;
 
     /// <summary>An array for <paramref name="layer"/> with its stages in pipeline order.</summary>
     public AnalogArray(BoundLayer layer, IReadOnlyList<IInputStage> inputs, IReadOnlyList<IOutputStage> outputs)
@@ -136,6 +137,7 @@ public sealed class AnalogArray : ITileOutput<float>
         }
         _batch = x.Rows;
         _phase = phase;
+        _pool = tape.Pool;
         _pass++;
         _active = [.. OutputStages.Where(s => s.ActsIn(phase))];
         return _active.Length == 0 && !PerTile
@@ -150,7 +152,7 @@ public sealed class AnalogArray : ITileOutput<float>
         {
             var tile = Tiles.Tile(rowBlock, c);
             foreach (var stage in _active)
-                stage.Forward(tile, new TileBlock(partial, batch, columns, tile.Column0, tile.Columns, input, inputColumns, _phase, _pass, WeightScale, _scale, scales));
+                stage.Forward(tile, new TileBlock(partial, batch, columns, tile.Column0, tile.Columns, input, inputColumns, _phase, _pass, WeightScale, _scale, scales, _pool));
         }
     }
 
@@ -161,7 +163,7 @@ public sealed class AnalogArray : ITileOutput<float>
         {
             var tile = Tiles.Tile(rowBlock, c);
             for (var s = _active.Length - 1; s >= 0; s--)
-                _active[s].Backward(tile, new TileBlock(gradient, batch, columns, tile.Column0, tile.Columns, [], 0, _phase, _pass, WeightScale, _scale, scales));
+                _active[s].Backward(tile, new TileBlock(gradient, batch, columns, tile.Column0, tile.Columns, [], 0, _phase, _pass, WeightScale, _scale, scales, _pool));
         }
     }
 

@@ -42,6 +42,7 @@ public static class ExperimentRunner
         var network = NetworkCompiler.Compile(bound);
         if (start is not null) network.CopyParametersFrom(start);
         network.Calibration = DeployedEvaluation.CalibrationBatch(data.Train);
+        network.Pool = pool;
         var training = ToTrainingOptions(spec);
         training.Validate();
 
@@ -82,6 +83,7 @@ public static class ExperimentRunner
         network.CopyParametersFrom(trained);
         network.Calibration = DeployedEvaluation.CalibrationBatch(data.Train);
         var pool = options.Pool ?? MacPool.Shared;
+        network.Pool = pool;
         // A naive mapping is a row of its own in every table, so it gets a run folder of its own too.
         var (run, record) = RunOutputs.Open(spec, data, network, options, pool.Threads);
         RunOutputs.CopyMetrics(run, training);

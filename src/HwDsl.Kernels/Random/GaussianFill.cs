@@ -54,6 +54,52 @@ public static class GaussianFill
         TensorPrimitives.Multiply(v[..(n - half)], s[..(n - half)], destination[half..]);
     }
 
+    /// <summary>Rows of one chunk of <see cref="AddScaled"/>: each chunk draws from its own generator, so the draws do not
+    /// depend on how many threads share the rows.</summary>
+    public const int ChunkRows = 64;
+
+    [ThreadStatic] private static float[]? t_eps;
+
+    /// <summary>
+    /// row_i += σ_i·ε_i for <paramref name="rows"/> rows of <paramref name="columns"/> values, row i at
+    /// <paramref name="data"/>[i·<paramref name="stride"/>], ε standard normal: rows [64c, 64c + 64) draw from
+    /// <paramref name="chunkRandom"/>(c), split over <paramref name="pool"/> (null: this thread).
+    /// </summary>
+    public static unsafe void AddScaled(Span<float> data, int rows, int stride, int columns, ReadOnlySpan<float> sigma,
+        Func<int, SeededRandom> chunkRandom, MacPool? pool)
+    {
+        ArgumentNullException.ThrowIfNull(chunkRandom);
+        if (rows == 0 || columns == 0) return;
+        if (rows < 0 || columns < 0 || stride < columns || sigma.Length < rows || data.Length < (long)(rows - 1) * stride + columns)
+            throw new ArgumentException($"noise rows: {rows} rows of {columns} at stride {stride} need {(long)(rows - 1) * stride + columns} values and {rows} σ; got {data.Length} and {sigma.Length}.");
+        fixed (float* d = data)
+        fixed (float* g = sigma)
+        {
+            var task = new AddTask(d, g, rows, stride, columns, chunkRandom);
+            var chunks = (rows + ChunkRows - 1) / ChunkRows;
+            if (pool is null || chunks == 1)
+                for (var c = 0; c < chunks; c++) task.Execute(c);
+            else
+                pool.Run(chunks, task);
+        }
+    }
+
+    private readonly unsafe struct AddTask(float* data, float* sigma, int rows, int stride, int columns, Func<int, SeededRandom> chunkRandom) : IMacPoolTask
+    {
+        public void Execute(int index)
+        {
+            var r0 = index * ChunkRows;
+            var count = Math.Min(ChunkRows, rows - r0);
+            var eps = Buffer(ref t_eps, count * columns);
+            Fill(chunkRandom(index), eps);
+            for (var i = 0; i < count; i++)
+            {
+                var row = new Span<float>(data + (long)(r0 + i) * stride, columns);
+                TensorPrimitives.MultiplyAdd(eps.Slice(i * columns, columns), sigma[r0 + i], row, row);
+            }
+        }
+    }
+
     private static Span<float> Buffer(ref float[]? buffer, int length)
     {
         if (buffer is null || buffer.Length < length) buffer = new float[Math.Max(length, 1024)];

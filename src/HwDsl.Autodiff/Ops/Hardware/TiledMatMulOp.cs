@@ -35,11 +35,12 @@ public sealed class TiledMatMulOp<T> : TapeOp<T> where T : unmanaged, IFloatingP
         {
             int r0 = rowStarts[r], rows = rowStarts[r + 1] - r0;
             inputs[r] = blocks == 1 ? x : Columns(tape, x, r0, rows);
-            Mac.Gemm<T>(inputs[r].Values, w.Values.Slice(r0 * outputs, rows * outputs), partial.Values, batch, outputs, rows,
+            // The first block's products go straight into y; later blocks through the partial buffer, then added.
+            var block = r == 0 ? y.Values : partial.Values;
+            Mac.Gemm<T>(inputs[r].Values, w.Values.Slice(r0 * outputs, rows * outputs), block, batch, outputs, rows,
                 GemmLayout.NN, false, default, tape.Pool);
-            stages.Forward(r, inputs[r].Values, rows, partial.Values, batch, outputs);
-            if (r == 0) partial.Values.CopyTo(y.Values);
-            else TensorPrimitives.Add<T>(y.Values, partial.Values, y.Values);
+            stages.Forward(r, inputs[r].Values, rows, block, batch, outputs);
+            if (r > 0) TensorPrimitives.Add<T>(y.Values, partial.Values, y.Values);
         }
         if (b is not null)
             for (var i = 0; i < batch; i++)

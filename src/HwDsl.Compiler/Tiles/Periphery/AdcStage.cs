@@ -17,6 +17,7 @@ internal sealed class AdcStage(Adc spec, bool inTraining) : IOutputStage, ICalib
     private float[] _bounds = [];
     private byte[][] _masks = [];
     private float[] _scratch = [];
+    private float[] _heap = [];
 
     public string Name => spec.ToString();
 
@@ -124,11 +125,63 @@ internal sealed class AdcStage(Adc spec, bool inTraining) : IOutputStage, ICalib
         return _masks[tile.Index].AsSpan(0, length);
     }
 
-    // The p-th percentile of |y/s| over the tile's outputs (nearest rank), by selection; a tile that sees only zeros keeps
-    // a tiny positive bound so the quantizer stays defined.
+    // The p-th percentile of |y/s| over the tile's outputs (nearest rank). A high percentile is the k-th largest value for a
+    // small k (the 99.9th of 256,000 outputs is the 257th largest), found in one pass with a min-heap of the k largest:
+    // almost every value is rejected by one comparison with the heap's top. Otherwise by selection. A tile that sees only
+    // zeros keeps a tiny positive bound so the quantizer stays defined.
     private float Percentile(TileBlock outputs, double percentile)
     {
         var n = outputs.Batch * outputs.Columns;
+        var rank = Math.Clamp((int)Math.Ceiling(percentile / 100 * n) - 1, 0, n - 1);
+        var value = n - rank <= LargestByHeap ? Largest(outputs, n - rank) : Select(Magnitudes(outputs, n), rank);
+        return value > 0 ? value : float.Epsilon * 1e6f;
+    }
+
+    private const int LargestByHeap = 4096;
+
+    // The k-th largest |y/s|.
+    private float Largest(TileBlock outputs, int k)
+    {
+        if (_heap.Length < k) _heap = new float[k];
+        var heap = _heap.AsSpan(0, k);
+        var count = 0;
+        for (var i = 0; i < outputs.Batch; i++)
+        {
+            var inverse = 1 / outputs.Scale(i);
+            foreach (var y in outputs.Row(i))
+            {
+                var v = MathF.Abs(y * inverse);
+                if (count < k) Push(heap, count++, v);
+                else if (v > heap[0]) Replace(heap, v);
+            }
+        }
+        return heap[0];
+    }
+
+    private static void Push(Span<float> heap, int count, float v)
+    {
+        var i = count;
+        for (; i > 0 && heap[(i - 1) / 2] > v; i = (i - 1) / 2) heap[i] = heap[(i - 1) / 2];
+        heap[i] = v;
+    }
+
+    private static void Replace(Span<float> heap, float v)
+    {
+        var i = 0;
+        while (true)
+        {
+            var child = 2 * i + 1;
+            if (child >= heap.Length) break;
+            if (child + 1 < heap.Length && heap[child + 1] < heap[child]) child++;
+            if (heap[child] >= v) break;
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = v;
+    }
+
+    private Span<float> Magnitudes(TileBlock outputs, int n)
+    {
         if (_scratch.Length < n) _scratch = new float[n];
         var values = _scratch.AsSpan(0, n);
         for (var i = 0; i < outputs.Batch; i++)
@@ -137,9 +190,7 @@ internal sealed class AdcStage(Adc spec, bool inTraining) : IOutputStage, ICalib
             var row = outputs.Row(i);
             for (var j = 0; j < row.Length; j++) values[i * outputs.Columns + j] = MathF.Abs(row[j] * inverse);
         }
-        var rank = Math.Clamp((int)Math.Ceiling(percentile / 100 * n) - 1, 0, n - 1);
-        var value = Select(values, rank);
-        return value > 0 ? value : float.Epsilon * 1e6f;
+        return values;
     }
 
     // Hoare quickselect: the k-th smallest of values (reordered in place).

@@ -19,7 +19,7 @@ internal sealed class PerMvmNoiseStage : IOutputStage
     private readonly NoiseDraws _draws;
     private readonly bool _inTraining;
     private readonly float _output, _read;
-    private float[] _eps = [];
+    private float[] _sigma = [];
 
     /// <param name="output">σₒ, or null without output noise.</param>
     /// <param name="read">σᵣ, or null without per-MVM read noise.</param>
@@ -49,17 +49,17 @@ internal sealed class PerMvmNoiseStage : IOutputStage
 
     public void Forward(TileBounds tile, TileBlock outputs)
     {
-        var n = outputs.Batch * outputs.Columns;
-        if (_eps.Length < n) _eps = new float[n];
-        GaussianFill.Fill(_draws.For(outputs.Phase, tile, outputs.Pass), _eps.AsSpan(0, n));
+        if (_sigma.Length < outputs.Batch) _sigma = new float[outputs.Batch];
         var read = _read * outputs.WeightScale;
         for (var i = 0; i < outputs.Batch; i++)
         {
             var o = _output * outputs.Scale(i);
             var r = read == 0 ? 0 : read * TensorPrimitives.Norm(outputs.Input(i));
-            var sigma = o == 0 ? r : r == 0 ? o : MathF.Sqrt(o * o + r * r);
-            TensorPrimitives.MultiplyAdd(_eps.AsSpan(i * outputs.Columns, outputs.Columns), sigma, outputs.Row(i), outputs.Row(i));
+            _sigma[i] = o == 0 ? r : r == 0 ? o : MathF.Sqrt(o * o + r * r);
         }
+        var (phase, pass) = (outputs.Phase, outputs.Pass);
+        GaussianFill.AddScaled(outputs.Data[outputs.Column0..], outputs.Batch, outputs.Stride, outputs.Columns, _sigma,
+            chunk => _draws.For(phase, tile, pass, chunk), outputs.Pool);
     }
 
     public void Backward(TileBounds tile, TileBlock gradient)

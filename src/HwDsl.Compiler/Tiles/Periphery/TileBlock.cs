@@ -1,3 +1,5 @@
+using HwDsl.Kernels;
+
 namespace HwDsl.Compiler;
 
 /// <summary>
@@ -15,13 +17,14 @@ public readonly ref struct TileBlock
     private readonly float _inputScale;
 
     internal TileBlock(Span<float> data, int batch, int stride, int column0, int columns, ReadOnlySpan<float> input, int inputColumns)
-        : this(data, batch, stride, column0, columns, input, inputColumns, NetworkPhase.Deployed, 0, 1f, 1f, [])
+        : this(data, batch, stride, column0, columns, input, inputColumns, NetworkPhase.Deployed, 0, 1f, 1f, [], null)
     {
     }
 
     internal TileBlock(Span<float> data, int batch, int stride, int column0, int columns, ReadOnlySpan<float> input, int inputColumns,
-        NetworkPhase phase, long pass, float weightScale, float inputScale, ReadOnlySpan<float> scales)
+        NetworkPhase phase, long pass, float weightScale, float inputScale, ReadOnlySpan<float> scales, MacPool? pool)
     {
+        Pool = pool;
         _data = data;
         Batch = batch;
         Stride = stride;
@@ -59,6 +62,12 @@ public readonly ref struct TileBlock
 
     /// <summary>w_max of the layer: output units per unit of column current at full-scale input (α = 1).</summary>
     public float WeightScale { get; }
+
+    /// <summary>The pool the pass runs on: a stage may split its rows over it (null: the calling thread).</summary>
+    internal MacPool? Pool { get; }
+
+    /// <summary>The whole row block's buffer (batch × <see cref="Stride"/>), for kernels that take rows at a stride.</summary>
+    internal Span<float> Data => _data;
 
     /// <summary>The tile's outputs for input vector <paramref name="i"/> (its columns only), to change in place.</summary>
     public Span<float> Row(int i) => _data.Slice(i * Stride + Column0, Columns);

@@ -69,6 +69,23 @@ public sealed class AdcStageTests
         Assert.Equal(0, max.Saturation[0].Saturated);
     }
 
+    [Theory]
+    [InlineData(50, 1000, 256)]   // 128,000 from the top: by selection
+    [InlineData(90, 1000, 7)]
+    [InlineData(99.9, 1000, 256)]   // the 257th largest: by the heap
+    [InlineData(99.9, 3, 256)]
+    [InlineData(100, 40, 9)]
+    public void The_calibrated_bound_is_the_nearest_rank_percentile_of_the_tiles_outputs(double percentile, int batch, int columns)
+    {
+        var random = new SeededRandom(4);
+        var data = Enumerable.Range(0, batch * columns).Select(_ => (float)(random.NextNormal() * 3)).ToArray();
+        var sorted = data.Select(MathF.Abs).Order().ToArray();
+        var expected = sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+        var adc = new AdcStage(new Adc(8, AdcRange.Calibrated(percentile)), inTraining: false) { Calibrating = true };
+        adc.Forward(new TileBounds(0, 0, 0, 0, 1, 0, columns), new TileBlock(data, batch, columns, 0, columns, [], 0));
+        Assert.Equal(expected, adc.Bounds[0]);
+    }
+
     [Fact]
     public void In_hardware_aware_training_it_acts_and_its_gradient_is_zero_where_it_clips()
     {
