@@ -29,19 +29,37 @@ internal static class Periphery
                 break;
         }
         var array = stages.Where(s => s.Place == StagePlace.Array).Select(ArrayStage).ToList();
-        var outputs = stages.Where(s => s.Place == StagePlace.Output).Select(s => Stage(s, layer, options)).ToList();
+        var outputs = Outputs(stages.Where(s => s.Place == StagePlace.Output).ToList(), layer, options);
         if (options.DriftCompensation && !hardware.Binary) outputs.Add(new DriftCompensationStage());
         return new AnalogArray(layer, inputs, array, outputs);
     }
 
+    // The output stages in pipeline order; read and output noise next to each other are one stage (their sum is one
+    // Gaussian, drawn once).
+    private static List<IOutputStage> Outputs(List<PeripheryStageSpec> specs, BoundLayer layer, PeripheryOptions options)
+    {
+        var stages = new List<IOutputStage>();
+        for (var i = 0; i < specs.Count; i++)
+        {
+            if (specs[i] is not (OutputNoise or ReadNoisePerMvm))
+            {
+                stages.Add(Stage(specs[i], options));
+                continue;
+            }
+            var next = i + 1 < specs.Count && specs[i + 1] is (OutputNoise or ReadNoisePerMvm) && specs[i + 1].GetType() != specs[i].GetType() ? specs[i + 1] : null;
+            var pair = new[] { specs[i], next };
+            stages.Add(new PerMvmNoiseStage(pair.OfType<OutputNoise>().FirstOrDefault(), pair.OfType<ReadNoisePerMvm>().FirstOrDefault(),
+                options.NoiseAware, options.Seed, layer.Index, layer.Hardware.Mapping == WeightMapping.DifferentialPair ? Math.Sqrt(2) : 2));
+            if (next is not null) i++;
+        }
+        return stages;
+    }
+
     /// <summary>The stage that computes <paramref name="spec"/>: one line per kind of stage.</summary>
-    private static IOutputStage Stage(PeripheryStageSpec spec, BoundLayer layer, PeripheryOptions options) => spec switch
+    private static IOutputStage Stage(PeripheryStageSpec spec, PeripheryOptions options) => spec switch
     {
         ColumnGainError g => new ColumnGainStage(g),
         Adc a => new AdcStage(a, options.HardwareAware),
-        OutputNoise n => new OutputNoiseStage(n, options.NoiseAware, options.Seed, layer.Index),
-        ReadNoisePerMvm r => new ReadNoisePerMvmStage(r, options.NoiseAware, options.Seed, layer.Index,
-            layer.Hardware.Mapping == WeightMapping.DifferentialPair ? Math.Sqrt(2) : 2),
         _ => throw new NotSupportedException($"periphery stage {spec.Name} has no implementation in this compiler version."),
     };
 

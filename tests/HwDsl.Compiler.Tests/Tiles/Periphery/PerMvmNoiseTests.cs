@@ -63,6 +63,34 @@ public sealed class PerMvmNoiseTests
     }
 
     [Fact]
+    public void Output_and_read_noise_declared_together_are_one_draw_whose_variance_is_the_sum()
+    {
+        var off = Compile(Spec());
+        off.Deploy(7, 0, false);
+        var scale = off.HardwareLayers.First().WeightRange;
+        var clean = Layer0(off, X);
+        var net = Compile(Spec(h => h.OutputNoise(0.03).ReadNoisePerMvm(0.02)));
+        Assert.Single(net.Arrays.First().OutputStages);
+        Assert.Contains("OutputNoise", net.Arrays.First().OutputStages[0].Name);
+        Assert.Contains("ReadNoisePerMvm", net.Arrays.First().OutputStages[0].Name);
+        net.Deploy(7, 0, true);
+        var noisy = Layer0(net, X);
+        var z = new List<double>();
+        for (var i = 0; i < X.Length / Features; i++)
+        {
+            var norm = Math.Sqrt(X.AsSpan(i * Features, Features).ToArray().Sum(v => v * (double)v));
+            var sigma = scale * Math.Sqrt(0.03 * 0.03 + 0.02 * 0.02 * 2 * norm * norm);   // full-scale input α = 1
+            for (var j = 0; j < 16; j++) z.Add((noisy[i * 16 + j] - clean[i * 16 + j]) / sigma);
+        }
+        Assert.InRange(Math.Sqrt(z.Average(v => v * v)), 0.95, 1.05);
+        Assert.InRange(Math.Abs(z.Average()), 0, 0.02);
+        // The pipeline's order is physical, not the order of declaration: the noise, then the ADC.
+        var stages = Compile(Spec(h => h.OutputNoise(0.03).Adc(8, AdcRange.Fixed(4)).ReadNoisePerMvm(0.02))).Arrays.First().OutputStages;
+        Assert.Equal(2, stages.Count);
+        Assert.IsType<AdcStage>(stages[1]);
+    }
+
+    [Fact]
     public void Noise_aware_training_draws_per_mvm_noise_in_training_and_hardware_aware_training_does_not()
     {
         float[] Train(ExperimentSpec spec) => Layer0(Compile(spec), X, NetworkPhase.Train);
