@@ -62,20 +62,20 @@ foreach (var (label, spec) in experiments)
     Cancel.ThrowIfCancellationRequested();
     foreach (var r in result.Ensembles) rows.Add((label, result, r));
     Out.WriteLine(string.Create(inv, $"{label}: one network {result.SingleMean:P2} ± {result.SingleSd:P2} over {result.Single.Count} deployed; training graph {result.TrainedModelAccuracy:P2}"));
-    Save("yepes2016.csv", RunFolder.Csv(["experiment", "method", "epochs", "ensemble", "accuracy", "cores", "neuron_spikes_per_image", "synaptic_events_per_image", "axon_spikes_per_image"],
+    Save("yepes2016.csv", RunFolder.Csv(["experiment", "method", "epochs", "ensemble", "accuracy", "cores", "neuron_spikes_per_image", "synaptic_events_per_image", "axon_spikes_per_image", "energy_per_image_j"],
         rows.Select(x => (IReadOnlyList<object?>)[x.Label, x.Result.Method, x.Label.Contains("larger") ? largeEpochs : epochs, x.Row.Size, x.Row.Accuracy, x.Row.Cores,
-            x.Row.NeuronSpikesPerImage, x.Row.SynapticEventsPerImage, x.Row.AxonSpikesPerImage])));
+            x.Row.NeuronSpikesPerImage, x.Row.SynapticEventsPerImage, x.Row.AxonSpikesPerImage, x.Row.EnergyPerImage])));
 }
 
 var lines = new List<string>
 {
     string.Create(inv, $"MNIST test set{(Quick ? " (quick subset)" : "")}, one tick, deployed integer cores; {epochs} epochs (larger network: {groups} groups, {largeEpochs} epochs, shift {shift}, {largeMembers} member(s)); seed {seed}."),
     "",
-    "| experiment | ensemble | accuracy | cores | neuron spikes / image | synaptic events / image | axon spikes / image |",
-    "|---|---:|---:|---:|---:|---:|---:|",
+    "| experiment | ensemble | accuracy | cores | neuron spikes / image | synaptic events / image | axon spikes / image | energy / image (nJ, TrueNorth) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
 };
 foreach (var (label, _, r) in rows)
-    lines.Add(string.Create(inv, $"| {label} | {r.Size} | {r.Accuracy * 100:F2} % | {r.Cores} | {r.NeuronSpikesPerImage:F0} | {r.SynapticEventsPerImage:F0} | {r.AxonSpikesPerImage:F0} |"));
+    lines.Add(string.Create(inv, $"| {label} | {r.Size} | {r.Accuracy * 100:F2} % | {r.Cores} | {r.NeuronSpikesPerImage:F0} | {r.SynapticEventsPerImage:F0} | {r.AxonSpikesPerImage:F0} | {r.EnergyPerImage * 1e9:F1} |"));
 var table = string.Join("\n", lines) + "\n";
 Out.WriteLine();
 Out.Write(table);

@@ -50,7 +50,9 @@ type CoreEnsemble =
       Cores: int
       NeuronSpikesPerImage: float
       SynapticEventsPerImage: float
-      AxonSpikesPerImage: float }
+      AxonSpikesPerImage: float
+      /// Energy per image, J: the synaptic events at TrueNorth's 26 pJ each (Merolla et al. 2014).
+      EnergyPerImage: float }
 
 /// What a core experiment produced.
 type CoreRunResult =
@@ -116,7 +118,8 @@ module internal Results =
                     Cores = e.Cores
                     NeuronSpikesPerImage = e.NeuronSpikesPerImage
                     SynapticEventsPerImage = e.SynapticEventsPerImage
-                    AxonSpikesPerImage = e.AxonSpikesPerImage } ]
+                    AxonSpikesPerImage = e.AxonSpikesPerImage
+                    EnergyPerImage = e.EnergyPerImage } ]
           Single = List.ofSeq r.Single
           SingleMean = r.SingleMean
           SingleSd = r.SingleSd

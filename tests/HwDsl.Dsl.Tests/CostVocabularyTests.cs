@@ -23,6 +23,31 @@ public sealed class CostVocabularyTests
     }
 
     [Fact]
+    public void The_preset_constants_follow_from_the_published_values_they_were_checked_against()
+    {
+        var t = Technologies.NeuroSimRram32nm;
+        void Derived(CostConstant c, double published) => Assert.InRange(t[c] / published, 0.995, 1.005);
+        // ISAAC, Table I: 8 ADCs, 8 bits, 1.2 GS/s, 16 mW, 9600 µm²; 8 × 128 1-bit DACs, 4 mW, 170 µm², one read per 100 ns.
+        Derived(CostConstant.AdcWaldenFom, 16e-3 / (8 * 1.2e9) / 256);
+        Derived(CostConstant.AdcAreaPerLevel, 9600e-12 / 8 / 256);
+        Derived(CostConstant.AdcTimePerBit, 1 / 1.2e9 / 8);
+        Derived(CostConstant.DacEnergyPerBit, 4e-3 / (8 * 128) * 100e-9);
+        Derived(CostConstant.DacAreaPerBit, 170e-12 / (8 * 128));
+        // DNN+NeuroSim's Param.cpp (V1.0; V2.1 for the ADC, the write pulse) and inference.py, as given there.
+        Assert.Equal((0.5, 10e-9, 16.0, 32e-9, 1e-9), (t[CostConstant.ReadVoltage], t[CostConstant.ReadPulse],
+            t[CostConstant.CellAreaF2], t[CostConstant.FeatureSize], t[CostConstant.DigitalCycle]));
+        Derived(CostConstant.OnConductance, 1 / 100e3);
+        Assert.Equal((8.0, 6.0, 8.0), (t[CostConstant.ColumnsPerAdc], t[CostConstant.UndeclaredAdcBits], t[CostConstant.UndeclaredInputBits]));
+        Derived(CostConstant.ProgramPulseEnergy, 4.0 * 4.0 * (1 / 100e3) * 50e-9);
+        // Horowitz, 45 nm: int add 0.1 pJ, float multiply 3.7 pJ, float add 0.9 pJ.
+        Assert.Equal((0.1e-12, 3.7e-12, 0.9e-12), (t[CostConstant.AccumulateEnergy], t[CostConstant.ScaleEnergy], t[CostConstant.BiasEnergy]));
+        Derived(CostConstant.DigitalMacEnergy, 3.7e-12 + 0.9e-12);
+        // Every source says whether it was checked, and against what.
+        Assert.All(t.Values, v => Assert.Matches("checked", v.Source));
+        Assert.Contains("not re-checked", t.Get(CostConstant.AccumulatorArea).Source);
+    }
+
+    [Fact]
     public void A_constant_set_in_the_script_replaces_the_preset_value_and_records_its_line()
     {
         var hw = Hardware.DifferentialPair().Technology(Technologies.NeuroSimRram32nm).Cost(CostConstant.AdcWaldenFom, 2e-15).AdcSharing(4); int line = Here();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HwDsl.Experiments;
 
 namespace HwDsl.Scripting.Tests;
@@ -50,6 +51,15 @@ public sealed class ScriptsFolderTests : IDisposable
             Assert.Equal(1 + 1 + 2 * 2 + 1, csv.Length);   // header, float, naive + hw-aware per point, STE at the headline point (one seed in quick mode)
             Assert.True(File.Exists(Path.Combine(dir, "obradovic2018-mnist.md")));
             Assert.Equal(6, Directory.GetDirectories(Path.Combine(dir, "runs")).Length);   // float, 2 naive mappings, 2 hw-aware, 1 STE
+        },
+        ["yepes2016.csx"] = (output, dir) =>
+        {
+            // The cores' energy proxy also in joules: synaptic events at TrueNorth's 26 pJ (CoreEnergy.TrueNorth2014).
+            Assert.Contains("| synaptic events / image | axon spikes / image | energy / image (nJ, TrueNorth) |", output);
+            var csv = File.ReadAllLines(Path.Combine(dir, "yepes2016.csv"));
+            Assert.EndsWith(",synaptic_events_per_image,axon_spikes_per_image,energy_per_image_j", csv[0]);
+            foreach (var row in csv.Skip(1).Select(l => l.Split(',')))
+                Assert.Equal(double.Parse(row[^3], CultureInfo.InvariantCulture) * 26e-12, double.Parse(row[^1], CultureInfo.InvariantCulture), 1e-20);
         },
         ["lenet.csx"] = (output, dir) =>
         {

@@ -9,4 +9,8 @@ namespace HwDsl.Experiments;
 /// <param name="NeuronSpikesPerImage">Neuron spikes per image.</param>
 /// <param name="SynapticEventsPerImage">Synaptic events (axon spike × connected neuron) per image.</param>
 /// <param name="AxonSpikesPerImage">Spikes arriving on axons per image.</param>
-public sealed record CoreEnsembleResult(int Size, double Accuracy, int Cores, double NeuronSpikesPerImage, double SynapticEventsPerImage, double AxonSpikesPerImage);
+public sealed record CoreEnsembleResult(int Size, double Accuracy, int Cores, double NeuronSpikesPerImage, double SynapticEventsPerImage, double AxonSpikesPerImage)
+{
+    /// <summary>Energy per image, J: the synaptic events priced at <see cref="CoreEnergy.TrueNorth2014"/>.</summary>
+    public double EnergyPerImage => CoreEnergy.TrueNorth2014.Joules(SynapticEventsPerImage);
+}

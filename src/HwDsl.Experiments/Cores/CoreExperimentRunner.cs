@@ -65,8 +65,8 @@ public static class CoreExperimentRunner
             var rows = spec.Ensembles.Where(k => k <= members.Count).Select(k => Summarize(members.Take(k).ToList())).ToList();
             var result = new CoreExperimentResult(spec.Name, spec.Training.Method, spec.Seed, rows,
                 [.. members.Select(e => CoreEvaluation.Accuracy([e]))], trainedAccuracy, completed, run.Path);
-            run.WriteCsv("results.csv", ["name", "method", "seed", "ensemble", "accuracy", "cores", "neuron_spikes_per_image", "synaptic_events_per_image", "axon_spikes_per_image"],
-                rows.Select(r => (IReadOnlyList<object?>)[spec.Name, spec.Training.Method, spec.Seed, r.Size, r.Accuracy, r.Cores, r.NeuronSpikesPerImage, r.SynapticEventsPerImage, r.AxonSpikesPerImage]));
+            run.WriteCsv("results.csv", ["name", "method", "seed", "ensemble", "accuracy", "cores", "neuron_spikes_per_image", "synaptic_events_per_image", "axon_spikes_per_image", "energy_per_image_j"],
+                rows.Select(r => (IReadOnlyList<object?>)[spec.Name, spec.Training.Method, spec.Seed, r.Size, r.Accuracy, r.Cores, r.NeuronSpikesPerImage, r.SynapticEventsPerImage, r.AxonSpikesPerImage, r.EnergyPerImage]));
             run.WriteJson("run.json", record.With(completed ? RunStatus.Completed : RunStatus.Cancelled));
             return result;
         }

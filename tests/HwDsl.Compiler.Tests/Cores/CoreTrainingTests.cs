@@ -29,7 +29,9 @@ public sealed class CoreTrainingTests : IDisposable
         Assert.True(baseline.Ensembles[1].Accuracy > baseline.SingleMean + 0.05, all);
         Assert.Equal(8 * 5, baseline.Ensembles[1].Cores);
         Assert.Equal(2 * learned.Ensembles[0].Cores, learned.Ensembles[1].Cores);
-        Assert.True(File.Exists(Path.Combine(learned.RunFolder, "results.csv")));
+        var csv = File.ReadAllLines(Path.Combine(learned.RunFolder, "results.csv"));
+        Assert.EndsWith(",energy_per_image_j", csv[0]);
+        Assert.EndsWith(learned.Ensembles[0].EnergyPerImage.ToString("R", System.Globalization.CultureInfo.InvariantCulture), csv[1]);
         Assert.Contains("LearnedBinary", File.ReadAllText(Path.Combine(learned.RunFolder, "spec.txt")));
     }
 }

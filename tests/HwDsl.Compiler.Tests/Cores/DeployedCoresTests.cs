@@ -226,6 +226,7 @@ public sealed class DeployedCoresTests
         Assert.Equal(1.0, CoreEvaluation.Accuracy([a, b]));
         var row = CoreExperimentRunner.Summarize([a, b]);
         Assert.Equal(new CoreEnsembleResult(2, 1.0, 10, 6.0, 150.0, 15.0), row);
+        Assert.Equal(150.0 * 26e-12, row.EnergyPerImage);   // (100 + 200) events / 2 images at TrueNorth's 26 pJ
         // Ties go to the lower class.
         Assert.Equal(0.0, CoreEvaluation.Accuracy([new CoreEvaluation(1, 2, [2, 2], [1], default, 1)]));
     }
