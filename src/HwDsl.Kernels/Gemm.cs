@@ -16,6 +16,9 @@ public static class Gemm
     // Below this many multiply-adds a call runs on its caller alone: waking a worker costs more than it saves.
     internal const long ParallelThreshold = 1L << 20;
 
+    // The narrow path (n ≤ 12) splits its 16-row tiles with no shared packing step, so it pays off earlier.
+    internal const long NarrowParallelThreshold = 1L << 18;
+
     private static readonly KernelPath Detected = DetectPath();
     [ThreadStatic] private static KernelPath? t_forced;
 
@@ -37,7 +40,7 @@ public static class Gemm
     /// <summary>Which kernel path this process uses, e.g. "Vector512 (AVX-512F), 8×32 tile".</summary>
     public static string Describe() => Path switch
     {
-        KernelPath.Vector512 => "Vector512 (AVX-512F), 8×32 tile (8×16 for n ≤ 16)",
+        KernelPath.Vector512 => "Vector512 (AVX-512F), 8×32 tile (8×16 for n ≤ 16, 16×n for n ≤ 12)",
         KernelPath.Vector256 => "Vector256 (AVX2+FMA), 6×16 tile (16×n for n ≤ 12)",
         _ => "scalar",
     };
@@ -63,20 +66,23 @@ public static class Gemm
         }
 
         pool ??= MacPool.Shared;
-        var threads = (long)m * n * k >= ParallelThreshold ? pool.Threads : 1;
+        var threads = (long)m * n * k >= (n <= NarrowGemm.MaxN ? NarrowParallelThreshold : ParallelThreshold) ? pool.Threads : 1;
         fixed (float* pa = a, pb = b, pc = c, pbias = bias)
         {
             var args = new GemmArgs(pa, pb, pc, m, n, k, layout, accumulate, bias.IsEmpty ? null : pbias);
             switch (Path)
             {
+                case KernelPath.Vector512 when n <= NarrowGemm.MaxN:
+                    NarrowGemm.Run<NarrowTile512>(args, pool, threads);
+                    break;
+                case KernelPath.Vector256 when n <= NarrowGemm.MaxN:
+                    NarrowGemm.Run<NarrowTile256>(args, pool, threads);
+                    break;
                 case KernelPath.Vector512 when n <= 16:
                     GemmDriver<Kernel512x8x16>.Run(args, pool, threads);
                     break;
                 case KernelPath.Vector512:
                     GemmDriver<Kernel512x8x32>.Run(args, pool, threads);
-                    break;
-                case KernelPath.Vector256 when n <= NarrowGemm.MaxN:
-                    NarrowGemm.Run(args, pool, threads);
                     break;
                 case KernelPath.Vector256:
                     GemmDriver<Kernel256x6x16>.Run(args, pool, threads);
@@ -101,7 +107,7 @@ public static class Gemm
         int m = a.Rows, k = a.Depth;
         var path = Path;
         if (path != a.Path || a.Panels == null || k == 0 || n <= 0 || path == KernelPath.Scalar
-            || (path == KernelPath.Vector256 && n <= NarrowGemm.MaxN))
+            || (path is KernelPath.Vector512 or KernelPath.Vector256 && n <= NarrowGemm.MaxN))
         {
             Compute(a.Source.Span, b, c, m, n, k, layout, accumulate, bias, pool);
             return;

@@ -61,7 +61,28 @@ internal sealed class PeerProcess : IDisposable
         var line = _process.StandardOutput.ReadLine() ?? throw new UserInputException("the peer exited during the benchmark.");
         var answer = JsonNode.Parse(line) as JsonObject ?? throw new UserInputException($"the peer answered '{line}', not a JSON object.");
         if (answer["error"] is { } error) throw new UserInputException($"the peer failed: {error}");
+        WaitUntilIdle();
         return answer;
+    }
+
+    /// <summary>
+    /// Returns once the peer has used no CPU for 20 ms (at most after 2 s). Its BLAS and OpenMP threads spin for a while
+    /// after each call (OpenBLAS's thread timeout is 2^28 cycles, ≈ 0.1 s), and on 2 cores that took one of them from
+    /// our next round: a 2-thread GEMM right after the peer's measured 0.78× where it measures 1.26× alone.
+    /// </summary>
+    private void WaitUntilIdle()
+    {
+        var deadline = Stopwatch.StartNew();
+        _process.Refresh();
+        var last = _process.TotalProcessorTime;
+        while (deadline.ElapsedMilliseconds < 2000)
+        {
+            Thread.Sleep(20);
+            _process.Refresh();
+            var now = _process.TotalProcessorTime;
+            if (now - last < TimeSpan.FromMilliseconds(1)) return;
+            last = now;
+        }
     }
 
     public void Dispose()

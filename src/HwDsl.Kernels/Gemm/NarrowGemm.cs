@@ -4,9 +4,12 @@ using System.Runtime.Intrinsics.X86;
 namespace HwDsl.Kernels.GemmImpl;
 
 /// <summary>
-/// The Vector256 path for n ≤ <see cref="MaxN"/>: columns in groups of at most 6 (n = 10 → 5 + 5), rows in tiles of 16,
-/// <see cref="NarrowKernel{TWidth}"/> per tile and group. A 16-wide B panel would leave 6 of 16 lanes empty for the
-/// last layer's n = 10. B is packed once per call ([group][p][w], tiny); A is read in place for TN (its rows are
+/// The path for n ≤ <see cref="MaxN"/>: rows in tiles of 16, columns in groups of at most 6 (n = 10 → 5 + 5) with
+/// <see cref="NarrowKernel{TWidth}"/> on Vector256, or of at most 12 (n = 10 in one group) with
+/// <see cref="NarrowKernel512{TWidth}"/> on Vector512 (measured on Zen 4 at 1 thread, 256×10×128 TN: the 8×16 tile of
+/// the wide driver 37 GFLOP/s, the Vector256 16×w kernel 67, the Vector512 one 81; OpenBLAS 76). A 16-wide B panel would leave 6 of 16 lanes empty for the
+/// last layer's n = 10. B is read in place where its rows are contiguous (NN, TN: step p of a group is w floats at
+/// b + p·n + j0) and packed once per call otherwise (NT: [group][p][w], tiny); A is read in place for TN (its rows are
 /// contiguous there) and packed per tile and KC block otherwise. KC blocks are those of <see cref="GemmBlocking"/>,
 /// so every element is summed exactly as there.
 /// </summary>
@@ -16,31 +19,36 @@ internal static unsafe class NarrowGemm
     private const int Rows = 16;
     private const int TilesPerTaskMax = 8;
 
-    public static void Run(in GemmArgs g, MacPool pool, int threads)
+    public static void Run<TTile>(in GemmArgs g, MacPool pool, int threads) where TTile : struct, INarrowTile
     {
+        var maxW = TTile.MaxW;
         var kcStep = GemmBlocking.KcStep(g.K);
-        var bPack = GemmBuffers.PackB((long)g.K * g.N);
-        PackB(g, bPack);
+        float* bPack = null;
+        if (g.Layout == GemmLayout.NT)
+        {
+            bPack = GemmBuffers.PackB((long)g.K * g.N);
+            PackB(g, bPack, maxW);
+        }
 
         var tiles = (g.M + Rows - 1) / Rows;
         var perTask = threads > 1 ? Math.Clamp((tiles + 4 * threads - 1) / (4 * threads), 1, TilesPerTaskMax) : TilesPerTaskMax;
         var tasks = (tiles + perTask - 1) / perTask;
-        var task = new Task(g, bPack, kcStep, perTask);
+        var task = new Task<TTile>(g, bPack, kcStep, perTask);
         if (threads > 1 && tasks > 1) pool.Run(tasks, task);
         else for (var t = 0; t < tasks; t++) task.Execute(t);
     }
 
-    // Group q holds columns [j0, j0 + w) at bPack + j0·k, stored [p][w]; op(B)(p, j) is b[p·n + j] or b[j·k + p] (NT).
-    private static void PackB(in GemmArgs g, float* dst)
+    // Group q holds columns [j0, j0 + w) at bPack + j0·k, stored [p][w]; op(B)(p, j) is b[j·k + p] (NT).
+    private static void PackB(in GemmArgs g, float* dst, int maxW)
     {
-        var groups = (g.N + 5) / 6;
+        var groups = (g.N + maxW - 1) / maxW;
         for (var q = 0; q < groups; q++)
         {
             var (j0, w) = Group(g.N, groups, q);
             var d = dst + (long)j0 * g.K;
             for (var p = 0; p < g.K; p++)
             for (var j = 0; j < w; j++)
-                d[p * w + j] = g.Layout == GemmLayout.NT ? g.B[(long)(j0 + j) * g.K + p] : g.B[(long)p * g.N + j0 + j];
+                d[p * w + j] = g.B[(long)(j0 + j) * g.K + p];
         }
     }
 
@@ -50,14 +58,15 @@ internal static unsafe class NarrowGemm
         return (j0, n * (q + 1) / groups - j0);
     }
 
-    private readonly struct Task(GemmArgs g, float* bPack, int kcStep, int perTask) : IMacPoolTask
+    private readonly struct Task<TTile>(GemmArgs g, float* bPack, int kcStep, int perTask) : IMacPoolTask
+        where TTile : struct, INarrowTile
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Execute(int index)
         {
-            var groups = (g.N + 5) / 6;
+            var groups = (g.N + TTile.MaxW - 1) / TTile.MaxW;
             var aPack = GemmBuffers.PackA((long)kcStep * Rows + 64);
-            var scratch = stackalloc float[96];
+            var scratch = stackalloc float[192];
             var tileEnd = Math.Min((index + 1) * perTask * Rows, g.M);
             for (var i0 = index * perTask * Rows; i0 < tileEnd; i0 += Rows)
             {
@@ -83,17 +92,24 @@ internal static unsafe class NarrowGemm
                     for (var q = 0; q < groups; q++)
                     {
                         var (j0, w) = Group(g.N, groups, q);
-                        var b = bPack + (long)j0 * g.K + (long)p0 * w;
+                        long ldb = bPack != null ? w : g.N;
+                        var b = (bPack != null ? bPack + (long)j0 * g.K : g.B + j0) + p0 * ldb;
                         var c = g.C + (long)i0 * g.N + j0;
                         var bias = first && g.Bias != null ? g.Bias + j0 : null;
                         switch (w)
                         {
-                            case 1: NarrowKernel<Width1>.Run(a, lda, b, kc, c, g.N, bias, addC, rows, scratch); break;
-                            case 2: NarrowKernel<Width2>.Run(a, lda, b, kc, c, g.N, bias, addC, rows, scratch); break;
-                            case 3: NarrowKernel<Width3>.Run(a, lda, b, kc, c, g.N, bias, addC, rows, scratch); break;
-                            case 4: NarrowKernel<Width4>.Run(a, lda, b, kc, c, g.N, bias, addC, rows, scratch); break;
-                            case 5: NarrowKernel<Width5>.Run(a, lda, b, kc, c, g.N, bias, addC, rows, scratch); break;
-                            default: NarrowKernel<Width6>.Run(a, lda, b, kc, c, g.N, bias, addC, rows, scratch); break;
+                            case 1: TTile.Run<Width1>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
+                            case 2: TTile.Run<Width2>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
+                            case 3: TTile.Run<Width3>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
+                            case 4: TTile.Run<Width4>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
+                            case 5: TTile.Run<Width5>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
+                            case 6: TTile.Run<Width6>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
+                            case 7: TTile.Run<Width7>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
+                            case 8: TTile.Run<Width8>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
+                            case 9: TTile.Run<Width9>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
+                            case 10: TTile.Run<Width10>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
+                            case 11: TTile.Run<Width11>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
+                            default: TTile.Run<Width12>(a, lda, b, ldb, kc, c, g.N, bias, addC, rows, scratch); break;
                         }
                     }
                 }
