@@ -50,7 +50,7 @@ foreach (var (label, r) in results)
         var reads = r.OverTime.Where(t => t.Compensated == compensated).ToList();
         foreach (var t in reads) csv.Add(string.Create(inv, $"{label},{t.Seconds:R},{compensated},{t.Mean:R},{t.Sd:R},{t.Accuracies.Count}"));
         var cells = reads.Select(t => string.Create(inv, $"{t.Mean * 100:F2} ± {t.Sd * 100:F2}"));
-        table.Add(string.Create(inv, $"| {label} | {(compensated ? "global" : "none")} | {string.Join(" | ", cells)} | {(reads[2].Mean - reads[0].Mean) * 100:+0.00;-0.00} |"));
+        table.Add(string.Create(inv, $"| {label} | {(compensated ? "global" : "none")} | {string.Join(" | ", cells)} | {(reads[2].Mean - reads[0].Mean) * 100:+0.00;-0.00;0.00} |"));
     }
 Save("drift.csv", string.Join("\n", csv) + "\n");
 var settings = string.Create(inv,

@@ -83,7 +83,7 @@ var lines = new List<string>
 foreach (var dataset in datasets)
 {
     var (f, n, a) = (Of(dataset, "float"), Of(dataset, "naive mapping"), Of(dataset, "hardware-aware"));
-    lines.Add(string.Create(inv, $"| {dataset} | {Stat(f)} | {Stat(n)} | {(n.Average() - f.Average()) * 100:+0.00;-0.00} | {Stat(a)} | {(a.Average() - f.Average()) * 100:+0.00;-0.00} |"));
+    lines.Add(string.Create(inv, $"| {dataset} | {Stat(f)} | {Stat(n)} | {(n.Average() - f.Average()) * 100:+0.00;-0.00;0.00} | {Stat(a)} | {(a.Average() - f.Average()) * 100:+0.00;-0.00;0.00} |"));
 }
 var table = string.Join("\n", lines) + "\n";
 Save("lenet.md", table);

@@ -80,7 +80,7 @@ foreach (var name in variants.Where(n => n != "float"))
     var cells = nus.Select(nu =>
     {
         var v = rows.Where(r => r.Variant == name && r.Nu == nu).Select(r => r.Accuracy).ToArray();
-        return v.Length == 0 ? "– | –" : string.Create(inv, $"{v.Average() * 100:F2} ± {Sd(v) * 100:F2} % | {(v.Average() - floats.Average()) * 100:+0.00;-0.00}");
+        return v.Length == 0 ? "– | –" : string.Create(inv, $"{v.Average() * 100:F2} ± {Sd(v) * 100:F2} % | {(v.Average() - floats.Average()) * 100:+0.00;-0.00;0.00}");
     });
     lines.Add($"| {all.First(a => a.Name == name).Label} | {string.Join(" | ", cells)} |");
 }

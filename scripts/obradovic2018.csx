@@ -61,7 +61,7 @@ string Table(List<Row> rows)
         string Cell(string mode)
         {
             var v = rows.Where(r => r.P.Label == label && r.Mode == mode).Select(r => r.Accuracy).ToArray();
-            return v.Length == 0 ? "– | –" : $"{Stat(v)} | {((v.Average() - floatMean) * 100).ToString("+0.00;-0.00", inv)}";
+            return v.Length == 0 ? "– | –" : $"{Stat(v)} | {((v.Average() - floatMean) * 100).ToString("+0.00;-0.00;0.00", inv)}";
         }
         lines.Add($"| {label} | {Cell("naive")} | {Cell("hw-aware")} | {Cell("hw-aware-ste")} |");
     }

@@ -141,7 +141,7 @@ module internal Results =
                 | _ -> $"{pct r.Accuracy} ± {pct (defaultArg r.DeployedSd 0.0)} %%"
             let delta =
                 match baseline with
-                | Some b when r.Mode <> TrainingMode.Float -> ((r.Accuracy - b) * 100.0).ToString("+0.00;-0.00", inv)
+                | Some b when r.Mode <> TrainingMode.Float -> ((r.Accuracy - b) * 100.0).ToString("+0.00;-0.00;0.00", inv)
                 | _ -> "–"
             let completed = if r.Completed then "yes" else "no"
             let speed = r.SamplesPerSecond.ToString("N0", inv)

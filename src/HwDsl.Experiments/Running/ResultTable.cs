@@ -30,7 +30,7 @@ public static class ResultTable
             var deployed = r.Deployed.Count == 0 ? "–"
                 : r.Deployed.Count == 1 ? string.Create(inv, $"{r.DeployedMean * 100:F2} %")
                 : string.Create(inv, $"{r.DeployedMean * 100:F2} ± {r.DeployedSd * 100:F2} %");
-            var delta = double.IsNaN(baseline) || r.Mode == TrainingMode.Float ? "–" : ((r.Accuracy - baseline) * 100).ToString("+0.00;-0.00", inv);
+            var delta = double.IsNaN(baseline) || r.Mode == TrainingMode.Float ? "–" : ((r.Accuracy - baseline) * 100).ToString("+0.00;-0.00;0.00", inv);
             lines.Add(string.Create(inv,
                 $"| {r.Name} | {r.Mode} | {r.Seed} | {r.Training.Epochs.Count} | {r.FloatAccuracy * 100:F2} % | {deployed} | {delta} | {Cost(r.Cost?.Energy, 1e12, "pJ")} | {Cost(r.Cost?.Latency, 1e9, "ns")} | {Cost(r.Cost?.Area, 1e6, "mm²")} | {r.Training.SamplesPerSecond:N0} | {(r.Training.Completed ? "yes" : "no")} |"));
         }
