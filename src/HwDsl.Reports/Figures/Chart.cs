@@ -35,8 +35,9 @@ internal sealed class Chart
         _points += points;
     }
 
-    /// <summary>A line with markers; NaN points are left out.</summary>
-    public void Line(IReadOnlyList<double> xs, IReadOnlyList<double> ys, string label, int colour, bool dashed = false)
+    /// <summary>A line with markers, or a thin, lighter one for a secondary series; NaN points are left out. (No dash
+    /// patterns: the SVG backend cannot draw them, drew them solid and logged "Unsupported path effect" for each.)</summary>
+    public void Line(IReadOnlyList<double> xs, IReadOnlyList<double> ys, string label, int colour, bool secondary = false)
     {
         var keep = Enumerable.Range(0, Math.Min(xs.Count, ys.Count)).Where(i => double.IsFinite(xs[i]) && double.IsFinite(ys[i])).ToArray();
         if (keep.Length == 0) return;
@@ -44,7 +45,11 @@ internal sealed class Chart
         s.LegendText = label;
         s.LineWidth = 2;
         s.MarkerSize = keep.Length > 40 ? 0 : 6;
-        if (dashed) s.LinePattern = LinePattern.Dashed;
+        if (secondary)
+        {
+            s.LineWidth = 1;
+            s.Color = s.Color.WithAlpha(0.6);
+        }
         Count(1, keep.Length);
     }
 

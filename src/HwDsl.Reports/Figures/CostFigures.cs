@@ -12,8 +12,8 @@ internal static class CostFigures
         chart.Points([.. pj.Select(p => p.Energy)], [.. pj.Select(p => p.Accuracy)], "points", 0);
         var front = pj.Where(p => !pj.Any(q => q.Energy <= p.Energy && q.Accuracy >= p.Accuracy && (q.Energy < p.Energy || q.Accuracy > p.Accuracy)))
             .OrderBy(p => p.Energy).ToList();
-        chart.Line([.. front.Select(p => p.Energy)], [.. front.Select(p => p.Accuracy)], "Pareto front", 1, dashed: true);
-        return chart.Render($"{what} at its energy per inference from the cost model; the dashed line joins the points no other point beats in both.");
+        chart.Line([.. front.Select(p => p.Energy)], [.. front.Select(p => p.Accuracy)], "Pareto front", 1);
+        return chart.Render($"{what} at its energy per inference from the cost model; the line joins the points no other point beats in both.");
     }
 
     /// <summary>The figure for a script's runs: those with a deployed accuracy and an energy estimate (at least three), else none.</summary>

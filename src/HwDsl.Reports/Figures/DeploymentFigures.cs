@@ -44,9 +44,9 @@ internal static class DeploymentFigures
         chart.Plot.Axes.SetLimitsY(Math.Max(0, Math.Floor(lowest / 10) * 10 - 10), 100);
         chart.Plot.ShowLegend([.. kinds.Select((k, i) => new LegendItem { LabelText = k.Item2, FillColor = Chart.Colour(i) })], Alignment.LowerLeft);
         var baselines = rows.Select(r => r.Number("float_baseline_accuracy")).Where(double.IsFinite).Distinct().ToList();
-        foreach (var b in baselines) chart.Plot.Add.HorizontalLine(100 * b, 1, Colors.Gray, LinePattern.Dotted);
+        foreach (var b in baselines) chart.Plot.Add.HorizontalLine(100 * b, 1, Colors.Gray);
         return chart.Render("Per run: the trained weights evaluated in software and, where the run was deployed, the mean test accuracy of " +
-            "the hard deployed model over its noise samples or dies (error bar: ± one sample sd). Dotted: the float-trained baseline's software accuracy.",
+            "the hard deployed model over its noise samples or dies (error bar: ± one sample sd). Grey line: the float-trained baseline's software accuracy.",
             legend: false);
     }
 
@@ -86,7 +86,7 @@ internal static class DeploymentFigures
         histogram.AddRange(errors);
         chart.Plot.Add.Histogram(histogram);
         chart.Count(1, errors.Count);
-        var mean = chart.Plot.Add.VerticalLine(100 * stats.Mean, 2, Colors.Black, LinePattern.Dashed);
+        var mean = chart.Plot.Add.VerticalLine(100 * stats.Mean, 2, Colors.Black);
         mean.Text = "mean";
         return chart.Render(string.Create(CultureInfo.InvariantCulture,
             $"Test error of the trained network deployed on each of {errors.Count} dies: mean {100 * stats.Mean:F2} %, sd {100 * stats.Sd:F2} pp, " +

@@ -19,13 +19,13 @@ internal static class TrainingFigures
             loss.Line(epochs, m.Numbers("test_loss"), both ? "test" : label, i);
             accuracy.Line(epochs, [.. m.Numbers("test_accuracy").Select(a => 100 * a)], both ? "test" : label, i);
             if (!both) continue;
-            loss.Line(epochs, m.Numbers("train_loss"), "train", 1, dashed: true);
-            accuracy.Line(epochs, [.. m.Numbers("train_accuracy").Select(a => 100 * a)], "train", 1, dashed: true);
+            loss.Line(epochs, m.Numbers("train_loss"), "train", 1, secondary: true);
+            accuracy.Line(epochs, [.. m.Numbers("train_accuracy").Select(a => 100 * a)], "train", 1, secondary: true);
         }
         var lastEpoch = (int)trained.SelectMany(r => r.Metrics!.Numbers("epoch")).Where(double.IsFinite).DefaultIfEmpty(0).Max();
         loss.WholeNumberTicksX(lastEpoch);
         accuracy.WholeNumberTicksX(lastEpoch);
-        var what = both ? "training (dashed, over the epoch's batches) and test (after the epoch)" : "test set after each epoch, one line per run";
+        var what = both ? "training (thin line, over the epoch's batches) and test (after the epoch)" : "test set after each epoch, one line per run";
         yield return loss.Render($"Softmax cross-entropy: {what}.");
         yield return accuracy.Render($"Classification accuracy: {what}. Hardware-aware runs are tested as deployed without noise.");
 
