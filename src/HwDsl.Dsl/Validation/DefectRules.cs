@@ -71,6 +71,11 @@ internal static class DefectRules
                     errors.Add(RuleCodes.NotModelledOnBinary, merged.Name(key), m.Value,
                         $"{merged.Name(key)} = {Format.Value(m.Value)} is not modelled on binary weights (Binary() set at {binary.Where}); use DeviceToDevice(sigma) for device variation and Defects(...) for stuck devices.",
                         m.Where);
+            // A binary layer's output scale is a learned α per layer, not w_max: a weight range would be ignored.
+            if (merged.TryGet(HwKey.Range, out var range, out _) && range.Where.Source == ValueSource.Explicit && range.Value is not (null or MaxAbsWeightRange))
+                errors.Add(RuleCodes.NotModelledOnBinary, merged.Name(HwKey.Range), range.Value.ToString(),
+                    $"{merged.Name(HwKey.Range)} = {range.Value} is not used by binary weights (Binary() set at {binary.Where}): a binary layer scales its ±1 device states by a learned α of its own; remove WeightRange.",
+                    range.Where);
         }
         return layer with
         {

@@ -80,7 +80,7 @@ namespace HwDsl;
 /// <item><term>HW0511</term><description>StatisticsAware everyBatches must be ≥ 1</description></item>
 /// <item><term>HW0512</term><description>OnDies(Dies.Sample(...)) without Defects or DeviceToDevice (every die the same)</description></item>
 /// <item><term>HW0513</term><description>StatisticsAware without Defects or DeviceToDevice (nothing to sample)</description></item>
-/// <item><term>HW0514</term><description>ProgrammingNoise, ReadNoise, Asymmetry or NegativeElement set on binary weights (not modelled there; use DeviceToDevice)</description></item>
+/// <item><term>HW0514</term><description>ProgrammingNoise, ReadNoise, Asymmetry, NegativeElement or a WeightRange other than MaxAbs set on binary weights (not modelled there; use DeviceToDevice; binary layers learn their own scale)</description></item>
 /// <item><term>HW0520</term><description>die map file missing or unreadable</description></item>
 /// <item><term>HW0521</term><description>die map header must name the columns layer,row,column,state (optional element, value)</description></item>
 /// <item><term>HW0522</term><description>die map line with the wrong number of fields or a field that is not a number</description></item>
@@ -370,7 +370,7 @@ public static class RuleCodes
     /// <summary>HW0513: StatisticsAware without Defects or DeviceToDevice (nothing to sample).</summary>
     public const string DieTrainingWithoutDefects = "HW0513";
 
-    /// <summary>HW0514: ProgrammingNoise, ReadNoise, Asymmetry or NegativeElement set on binary weights (not modelled there; use DeviceToDevice).</summary>
+    /// <summary>HW0514: ProgrammingNoise, ReadNoise, Asymmetry, NegativeElement or a WeightRange other than MaxAbs set on binary weights (not modelled there; use DeviceToDevice; binary layers learn their own scale).</summary>
     public const string NotModelledOnBinary = "HW0514";
 
     /// <summary>HW0520: die map file missing or unreadable.</summary>

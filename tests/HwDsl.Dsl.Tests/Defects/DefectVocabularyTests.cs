@@ -109,6 +109,16 @@ public sealed class DefectVocabularyTests
     }
 
     [Fact]
+    public void A_weight_range_on_binary_weights_is_refused_not_ignored()
+    {
+        int line = Here(); var e = Fails(Bnn(Hardware.Binary().WeightRange(WeightRange.Fixed(0.5))), RuleCodes.NotModelledOnBinary);
+        AssertAt(e, line);
+        Assert.Contains("learned α", e.Message);
+        Fails(Bnn(Hardware.Binary().WeightRange(WeightRange.Learned)), RuleCodes.NotModelledOnBinary);
+        Bnn(Hardware.Binary().WeightRange(WeightRange.MaxAbs)).Build();   // the default, said aloud
+    }
+
+    [Fact]
     public void Die_population_rules()
     {
         Fails(Bnn(Defective()).Train(t => t.NaiveMapping()).Evaluate(e => e.OnDies(Dies.Sample(0))), RuleCodes.DieCount);
