@@ -106,8 +106,7 @@ public static class Gemm
             throw new ArgumentException($"layout {layout} does not fit a packed A that is {(a.Transposed ? "transposed (use TN)" : "not transposed (use NN or NT)")}.", nameof(layout));
         int m = a.Rows, k = a.Depth;
         var path = Path;
-        if (path != a.Path || a.Panels == null || k == 0 || n <= 0 || path == KernelPath.Scalar
-            || (path is KernelPath.Vector512 or KernelPath.Vector256 && n <= NarrowGemm.MaxN))
+        if (path != a.Path || a.Panels == null || k == 0 || n <= 0 || path == KernelPath.Scalar || n <= NarrowGemm.MaxN)
         {
             Compute(a.Source.Span, b, c, m, n, k, layout, accumulate, bias, pool);
             return;
