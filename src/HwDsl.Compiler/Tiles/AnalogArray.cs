@@ -24,6 +24,7 @@ public sealed class AnalogArray : ITileOutput<float>
     private float _scale = 1;
     private float[]? _rowScales;
     private int _batch;
+    private bool _chunked;
     private Kernels.MacPool? _pool;
 
     /// <summary>An array for <paramref name="layer"/> with its stages in pipeline order.</summary>
@@ -145,30 +146,36 @@ public sealed class AnalogArray : ITileOutput<float>
             : tape.TiledMatMul(x, weights, bias, _rowStarts, this);
     }
 
-    void ITileOutput<float>.Forward(int rowBlock, ReadOnlySpan<float> input, int inputColumns, Span<float> partial, int batch, int columns)
+    int ITileOutput<float>.ChunkRows(int rowBlock) =>
+        (_chunked = _active.All(s => s.RowWise(_phase))) ? Kernels.GaussianFill.ChunkRows : 0;
+
+    void ITileOutput<float>.Forward(int rowBlock, int firstRow, ReadOnlySpan<float> input, int inputColumns, Span<float> partial, int rows, int columns)
     {
-        var scales = RowScales(rowBlock, batch);
+        var scales = RowScales(rowBlock);
+        if (!scales.IsEmpty) scales = scales.Slice(firstRow, rows);
+        // Chunks run concurrently on the pool already; a stage splits a whole block over it itself.
+        var pool = _chunked ? null : _pool;
         for (var c = 0; c < Tiles.ColumnBlocks; c++)
         {
             var tile = Tiles.Tile(rowBlock, c);
             foreach (var stage in _active)
-                stage.Forward(tile, new TileBlock(partial, batch, columns, tile.Column0, tile.Columns, input, inputColumns, _phase, _pass, WeightScale, _scale, scales, _pool));
+                stage.Forward(tile, new TileBlock(partial, rows, columns, tile.Column0, tile.Columns, input, inputColumns, _phase, _pass, WeightScale, _scale, scales, pool, firstRow));
         }
     }
 
     void ITileOutput<float>.Backward(int rowBlock, Span<float> gradient, int batch, int columns)
     {
-        var scales = RowScales(rowBlock, batch);
+        var scales = RowScales(rowBlock);
         for (var c = 0; c < Tiles.ColumnBlocks; c++)
         {
             var tile = Tiles.Tile(rowBlock, c);
             for (var s = _active.Length - 1; s >= 0; s--)
-                _active[s].Backward(tile, new TileBlock(gradient, batch, columns, tile.Column0, tile.Columns, [], 0, _phase, _pass, WeightScale, _scale, scales, _pool));
+                _active[s].Backward(tile, new TileBlock(gradient, batch, columns, tile.Column0, tile.Columns, [], 0, _phase, _pass, WeightScale, _scale, scales, _pool, 0));
         }
     }
 
-    private ReadOnlySpan<float> RowScales(int rowBlock, int batch) =>
-        _rowScales is null || batch != _batch ? [] : _rowScales.AsSpan(rowBlock * batch, batch);
+    private ReadOnlySpan<float> RowScales(int rowBlock) =>
+        _rowScales is null || _rowScales.Length < (rowBlock + 1) * _batch ? [] : _rowScales.AsSpan(rowBlock * _batch, _batch);
 
     // Each element array of each tile drops on its own wires; the weights follow from the effective conductances.
     private void Fold(float[] weights, float weightScale)

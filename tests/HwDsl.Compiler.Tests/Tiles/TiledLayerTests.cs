@@ -16,6 +16,8 @@ public sealed class TiledLayerTests
 
         public bool ActsIn(NetworkPhase phase) => phase == NetworkPhase.Deployed;
 
+        public bool RowWise(NetworkPhase phase) => false;   // one call per tile and pass, on the whole batch
+
         public void Program(AnalogArray array, ProgramContext context) { }
 
         public void Forward(TileBounds tile, TileBlock outputs)

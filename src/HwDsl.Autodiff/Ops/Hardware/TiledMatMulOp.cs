@@ -32,17 +32,30 @@ public sealed class TiledMatMulOp<T> : TapeOp<T> where T : unmanaged, IFloatingP
         var partial = tape.Output(batch, outputs, false);
         var inputs = new Tensor<T>[blocks];
         for (var r = 0; r < blocks; r++)
+            inputs[r] = blocks == 1 ? x : tape.Output(x.Rows, rowStarts[r + 1] - rowStarts[r], x.RequiresGrad);
+        if (blocks > 1) Run(tape.Pool, batch, CopyRows, new ColumnsTask(x, inputs, CopyRows));
+        var biasAdded = false;
+        for (var r = 0; r < blocks; r++)
         {
             int r0 = rowStarts[r], rows = rowStarts[r + 1] - r0;
-            inputs[r] = blocks == 1 ? x : Columns(tape, x, r0, rows);
             // The first block's products go straight into y; later blocks through the partial buffer, then added.
-            var block = r == 0 ? y.Values : partial.Values;
-            Mac.Gemm<T>(inputs[r].Values, w.Values.Slice(r0 * outputs, rows * outputs), block, batch, outputs, rows,
+            var block = r == 0 ? y : partial;
+            Mac.Gemm<T>(inputs[r].Values, w.Values.Slice(r0 * outputs, rows * outputs), block.Values, batch, outputs, rows,
                 GemmLayout.NN, false, default, tape.Pool);
-            stages.Forward(r, inputs[r].Values, rows, block, batch, outputs);
+            var chunk = stages.ChunkRows(r);
+            if (chunk > 0)
+            {
+                // Row by row: each chunk of rows through the stages, then into the digital sum (and the bias after the
+                // last block) while it is in cache, the chunks spread over the pool.
+                var bias = r == blocks - 1 ? b : null;
+                Run(tape.Pool, batch, chunk, new StageTask(stages, r, inputs[r], block, y, r > 0, bias, chunk));
+                biasAdded = bias is not null;
+                continue;
+            }
+            stages.Forward(r, 0, inputs[r].Values, rows, block.Values, batch, outputs);
             if (r > 0) TensorPrimitives.Add<T>(y.Values, partial.Values, y.Values);
         }
-        if (b is not null)
+        if (b is not null && !biasAdded)
             for (var i = 0; i < batch; i++)
             {
                 var row = y.Values.Slice(i * outputs, outputs);
@@ -89,13 +102,56 @@ public sealed class TiledMatMulOp<T> : TapeOp<T> where T : unmanaged, IFloatingP
         }
     }
 
-    // Columns [c0, c0 + count) of x as a contiguous batch × count tensor (kept for the weight gradient). It takes a gradient
-    // buffer of its own when x needs one, so backward can form the block's input gradient before adding it into x's.
-    private static Tensor<T> Columns(Tape<T> tape, Tensor<T> x, int c0, int count)
+    // Rows per task of the column copy.
+    private const int CopyRows = 64;
+
+    // rows of work in chunks of chunkRows, over the pool when there is more than one chunk.
+    private static void Run<TTask>(MacPool? pool, int rows, int chunkRows, TTask task) where TTask : struct, IMacPoolTask
     {
-        var block = tape.Output(x.Rows, count, x.RequiresGrad);
-        for (var i = 0; i < x.Rows; i++) x.Values.Slice(i * x.Cols + c0, count).CopyTo(block.Values.Slice(i * count, count));
-        return block;
+        var chunks = (rows + chunkRows - 1) / chunkRows;
+        if (pool is null || chunks == 1)
+            for (var c = 0; c < chunks; c++) task.Execute(c);
+        else pool.Run(chunks, task);
+    }
+
+    // Every row block's columns of x as its own contiguous batch × rows tensor (kept for the weight gradient; each takes a
+    // gradient buffer of its own when x needs one, so backward can form the block's input gradient before adding it into
+    // x's), rows [c·chunk, c·chunk + chunk) per task.
+    private readonly struct ColumnsTask(Tensor<T> x, Tensor<T>[] blocks, int chunk) : IMacPoolTask
+    {
+        public void Execute(int index)
+        {
+            var end = Math.Min(x.Rows, (index + 1) * chunk);
+            for (var i = index * chunk; i < end; i++)
+            {
+                var c0 = 0;
+                foreach (var block in blocks)
+                {
+                    x.Values.Slice(i * x.Cols + c0, block.Cols).CopyTo(block.Values.Slice(i * block.Cols, block.Cols));
+                    c0 += block.Cols;
+                }
+            }
+        }
+    }
+
+    // One chunk of rows of row block r: its stages, then y += partial (blocks after the first) and + bias (the last block).
+    private readonly struct StageTask(ITileOutput<T> stages, int rowBlock, Tensor<T> input, Tensor<T> block, Tensor<T> y,
+        bool add, Tensor<T>? bias, int chunk) : IMacPoolTask
+    {
+        public void Execute(int index)
+        {
+            int r0 = index * chunk, rows = Math.Min(chunk, y.Rows - r0), outputs = y.Cols;
+            var part = block.Values.Slice(r0 * outputs, rows * outputs);
+            stages.Forward(rowBlock, r0, input.Values.Slice(r0 * input.Cols, rows * input.Cols), input.Cols, part, rows, outputs);
+            var sum = y.Values.Slice(r0 * outputs, rows * outputs);
+            if (add) TensorPrimitives.Add<T>(sum, part, sum);
+            if (bias is null) return;
+            for (var i = 0; i < rows; i++)
+            {
+                var row = sum.Slice(i * outputs, outputs);
+                TensorPrimitives.Add<T>(row, bias.Values, row);
+            }
+        }
     }
 }
 

@@ -25,16 +25,22 @@ internal sealed class AdcStage(Adc spec, bool inTraining) : IOutputStage, ICalib
 
     public bool Calibrating { get; set; }
 
-    public long Saturated { get; private set; }
+    private long _saturated, _converted;
 
-    public long Converted { get; private set; }
+    public long Saturated => Interlocked.Read(ref _saturated);
+
+    public long Converted => Interlocked.Read(ref _converted);
 
     /// <summary>The bound B of each tile after the last programming (NaN until calibrated).</summary>
     internal IReadOnlyList<float> Bounds => _bounds;
 
-    public void ResetCounts() => (Saturated, Converted) = (0, 0);
+    public void ResetCounts() => (_saturated, _converted) = (0, 0);
 
     public bool ActsIn(NetworkPhase phase) => phase == NetworkPhase.Deployed || (phase == NetworkPhase.Train && inTraining);
+
+    // As deployed and not calibrating: each vector is converted on its own (the counts are added atomically). In training
+    // the mask buffers are per batch, and a calibrated range there comes from the whole batch.
+    public bool RowWise(NetworkPhase phase) => phase == NetworkPhase.Deployed && !(NeedsCalibration && Calibrating);
 
     public void Program(AnalogArray array, ProgramContext context)
     {
@@ -66,8 +72,8 @@ internal sealed class AdcStage(Adc spec, bool inTraining) : IOutputStage, ICalib
         }
         if (outputs.Phase == NetworkPhase.Deployed && !Calibrating)
         {
-            Saturated += saturated;
-            Converted += outputs.Batch * (long)outputs.Columns;
+            Interlocked.Add(ref _saturated, saturated);
+            Interlocked.Add(ref _converted, outputs.Batch * (long)outputs.Columns);
         }
     }
 
@@ -139,7 +145,8 @@ internal sealed class AdcStage(Adc spec, bool inTraining) : IOutputStage, ICalib
 
     private const int LargestByHeap = 4096;
 
-    // The k-th largest |y/s|.
+    // The k-th largest |y/s|. Once the heap is full, eight values at a time are compared with its top, and only a group
+    // with one above it goes through the heap (almost none: the top only grows).
     private float Largest(TileBlock outputs, int k)
     {
         if (_heap.Length < k) _heap = new float[k];
@@ -148,9 +155,21 @@ internal sealed class AdcStage(Adc spec, bool inTraining) : IOutputStage, ICalib
         for (var i = 0; i < outputs.Batch; i++)
         {
             var inverse = 1 / outputs.Scale(i);
-            foreach (var y in outputs.Row(i))
+            var row = outputs.Row(i);
+            var j = 0;
+            if (Vector256.IsHardwareAccelerated && count == k)
             {
-                var v = MathF.Abs(y * inverse);
+                var vInverse = Vector256.Create(inverse);
+                for (; j + 8 <= row.Length; j += 8)
+                {
+                    var v = Vector256.Abs(Vector256.LoadUnsafe(ref row[j]) * vInverse);
+                    if (Vector256.GreaterThanAny(v, Vector256.Create(heap[0])))
+                        for (var l = 0; l < 8; l++) if (v[l] > heap[0]) Replace(heap, v[l]);
+                }
+            }
+            for (; j < row.Length; j++)
+            {
+                var v = MathF.Abs(row[j] * inverse);
                 if (count < k) Push(heap, count++, v);
                 else if (v > heap[0]) Replace(heap, v);
             }

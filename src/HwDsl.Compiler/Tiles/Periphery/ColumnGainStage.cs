@@ -14,6 +14,8 @@ internal sealed class ColumnGainStage(ColumnGainError spec) : IOutputStage
 
     public bool ActsIn(NetworkPhase phase) => phase == NetworkPhase.Deployed && _gains.Length > 0;
 
+    public bool RowWise(NetworkPhase phase) => true;
+
     public void Program(AnalogArray array, ProgramContext context)
     {
         if (!context.Noisy) { _gains = []; return; }

@@ -26,6 +26,8 @@ internal sealed class DriftCompensationStage : IOutputStage
         return _reference is not null ? true : throw new InvalidOperationException("drift compensation is on but no reference was captured after programming (CompiledNetwork.CaptureDriftReference).");
     }
 
+    public bool RowWise(NetworkPhase phase) => true;
+
     public void Program(AnalogArray array, ProgramContext context)
     {
         var w = array.DeployedWeights.Span;

@@ -14,6 +14,11 @@ public interface IOutputStage
     /// <summary>True when the stage acts in <paramref name="phase"/> (most act only as deployed).</summary>
     bool ActsIn(NetworkPhase phase);
 
+    /// <summary>True when the stage treats each input vector on its own in <paramref name="phase"/> and may be called for
+    /// chunks of a batch's rows concurrently (<see cref="TileBlock.FirstRow"/>); false when a pass needs every row at once
+    /// (an ADC calibrating its range on the batch) or keeps per-batch state that chunks would race on.</summary>
+    bool RowWise(NetworkPhase phase);
+
     /// <summary>Called after the array is programmed (one deployed sample): draw or compute per-tile state.</summary>
     void Program(AnalogArray array, ProgramContext context);
 

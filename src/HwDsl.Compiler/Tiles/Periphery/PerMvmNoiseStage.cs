@@ -19,7 +19,6 @@ internal sealed class PerMvmNoiseStage : IOutputStage
     private readonly NoiseDraws _draws;
     private readonly bool _inTraining;
     private readonly float _output, _read;
-    private float[] _sigma = [];
 
     /// <param name="output">σₒ, or null without output noise.</param>
     /// <param name="read">σᵣ, or null without per-MVM read noise.</param>
@@ -45,21 +44,25 @@ internal sealed class PerMvmNoiseStage : IOutputStage
         _ => false,
     };
 
+    public bool RowWise(NetworkPhase phase) => true;
+
     public void Program(AnalogArray array, ProgramContext context) => _draws.Program(context);
 
     public void Forward(TileBounds tile, TileBlock outputs)
     {
-        if (_sigma.Length < outputs.Batch) _sigma = new float[outputs.Batch];
+        // Per call, not per stage: chunks of one batch run concurrently.
+        Span<float> sigma = outputs.Batch <= GaussianFill.ChunkRows ? stackalloc float[outputs.Batch] : new float[outputs.Batch];
         var read = _read * outputs.WeightScale;
         for (var i = 0; i < outputs.Batch; i++)
         {
             var o = _output * outputs.Scale(i);
             var r = read == 0 ? 0 : read * TensorPrimitives.Norm(outputs.Input(i));
-            _sigma[i] = o == 0 ? r : r == 0 ? o : MathF.Sqrt(o * o + r * r);
+            sigma[i] = o == 0 ? r : r == 0 ? o : MathF.Sqrt(o * o + r * r);
         }
-        var (phase, pass) = (outputs.Phase, outputs.Pass);
-        GaussianFill.AddScaled(outputs.Data[outputs.Column0..], outputs.Batch, outputs.Stride, outputs.Columns, _sigma,
-            chunk => _draws.For(phase, tile, pass, chunk), outputs.Pool);
+        // Rows [64c, 64c + 64) of the batch draw from chunk c's stream, whether the block is the batch or one chunk of it.
+        var (phase, pass, first) = (outputs.Phase, outputs.Pass, outputs.FirstRow / GaussianFill.ChunkRows);
+        GaussianFill.AddScaled(outputs.Data[outputs.Column0..], outputs.Batch, outputs.Stride, outputs.Columns, sigma,
+            chunk => _draws.For(phase, tile, pass, first + chunk), outputs.Pool);
     }
 
     public void Backward(TileBounds tile, TileBlock gradient)

@@ -5,7 +5,7 @@ namespace HwDsl.Compiler;
 /// <summary>
 /// One tile's outputs (or their gradient) during a forward (backward) pass: <see cref="Batch"/> rows of the tile's
 /// <see cref="Columns"/> columns, a view into the row block's batch × <see cref="Stride"/> buffer starting at column
-/// <see cref="Column0"/>; the tile's input block (batch × rows); the phase and pass; and per input vector the factor
+/// <see cref="Column0"/>; the tile's input block (batch × rows); where its rows start in the pass's batch; the phase and pass; and per input vector the factor
 /// between the layer's output units and the tile's physical column current (<see cref="Scale"/>: w_max times the input's
 /// full scale). Stages change <see cref="Row"/> in place.
 /// </summary>
@@ -17,14 +17,15 @@ public readonly ref struct TileBlock
     private readonly float _inputScale;
 
     internal TileBlock(Span<float> data, int batch, int stride, int column0, int columns, ReadOnlySpan<float> input, int inputColumns)
-        : this(data, batch, stride, column0, columns, input, inputColumns, NetworkPhase.Deployed, 0, 1f, 1f, [], null)
+        : this(data, batch, stride, column0, columns, input, inputColumns, NetworkPhase.Deployed, 0, 1f, 1f, [], null, 0)
     {
     }
 
     internal TileBlock(Span<float> data, int batch, int stride, int column0, int columns, ReadOnlySpan<float> input, int inputColumns,
-        NetworkPhase phase, long pass, float weightScale, float inputScale, ReadOnlySpan<float> scales, MacPool? pool)
+        NetworkPhase phase, long pass, float weightScale, float inputScale, ReadOnlySpan<float> scales, MacPool? pool, int firstRow)
     {
         Pool = pool;
+        FirstRow = firstRow;
         _data = data;
         Batch = batch;
         Stride = stride;
@@ -39,8 +40,12 @@ public readonly ref struct TileBlock
         _scales = scales;
     }
 
-    /// <summary>Input vectors (the batch).</summary>
+    /// <summary>Input vectors: the batch, or one chunk of its rows (<see cref="FirstRow"/>).</summary>
     public int Batch { get; }
+
+    /// <summary>Where row 0 of this block is in the pass's batch: 0, or the first row of a chunk when the array runs its
+    /// stages chunk by chunk (a multiple of <see cref="Kernels.GaussianFill.ChunkRows"/>).</summary>
+    public int FirstRow { get; }
 
     /// <summary>Columns of the whole row block (the layer's outputs).</summary>
     public int Stride { get; }
