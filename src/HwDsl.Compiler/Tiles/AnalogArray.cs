@@ -24,7 +24,6 @@ public sealed class AnalogArray : ITileOutput<float>
     private float _scale = 1;
     private float[]? _rowScales;
     private int _batch;
-    private bool _chunked;
     private Kernels.MacPool? _pool;
 
     /// <summary>An array for <paramref name="layer"/> with its stages in pipeline order.</summary>
@@ -146,20 +145,18 @@ public sealed class AnalogArray : ITileOutput<float>
             : tape.TiledMatMul(x, weights, bias, _rowStarts, this);
     }
 
-    int ITileOutput<float>.ChunkRows(int rowBlock) =>
-        (_chunked = _active.All(s => s.RowWise(_phase))) ? Kernels.GaussianFill.ChunkRows : 0;
+    // A chunk is at most one noise chunk of rows, so a stage that splits its rows over the pool runs it on its caller.
+    int ITileOutput<float>.ChunkRows(int rowBlock) => _active.All(s => s.RowWise(_phase)) ? Kernels.GaussianFill.ChunkRows : 0;
 
     void ITileOutput<float>.Forward(int rowBlock, int firstRow, ReadOnlySpan<float> input, int inputColumns, Span<float> partial, int rows, int columns)
     {
         var scales = RowScales(rowBlock);
         if (!scales.IsEmpty) scales = scales.Slice(firstRow, rows);
-        // Chunks run concurrently on the pool already; a stage splits a whole block over it itself.
-        var pool = _chunked ? null : _pool;
         for (var c = 0; c < Tiles.ColumnBlocks; c++)
         {
             var tile = Tiles.Tile(rowBlock, c);
             foreach (var stage in _active)
-                stage.Forward(tile, new TileBlock(partial, rows, columns, tile.Column0, tile.Columns, input, inputColumns, _phase, _pass, WeightScale, _scale, scales, pool, firstRow));
+                stage.Forward(tile, new TileBlock(partial, rows, columns, tile.Column0, tile.Columns, input, inputColumns, _phase, _pass, WeightScale, _scale, scales, _pool, firstRow));
         }
     }
 

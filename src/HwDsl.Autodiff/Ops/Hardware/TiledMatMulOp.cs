@@ -55,12 +55,7 @@ public sealed class TiledMatMulOp<T> : TapeOp<T> where T : unmanaged, IFloatingP
             stages.Forward(r, 0, inputs[r].Values, rows, block.Values, batch, outputs);
             if (r > 0) TensorPrimitives.Add<T>(y.Values, partial.Values, y.Values);
         }
-        if (b is not null && !biasAdded)
-            for (var i = 0; i < batch; i++)
-            {
-                var row = y.Values.Slice(i * outputs, outputs);
-                TensorPrimitives.Add<T>(row, b.Values, row);
-            }
+        if (b is not null && !biasAdded) AddBias(y.Values, outputs, b);
         tape.Record(new TiledMatMulOp<T>(x, w, b, y, inputs, [.. rowStarts], stages, partial), y);
         return y;
     }
@@ -99,6 +94,16 @@ public sealed class TiledMatMulOp<T> : TapeOp<T> where T : unmanaged, IFloatingP
         {
             var db = tape.GradientOf(_b);
             if (!db.IsEmpty) Reductions.AddColumnSums<T>(dy, batch, outputs, db);
+        }
+    }
+
+    // + bias on every row of a rows × outputs block.
+    private static void AddBias(Span<T> rows, int outputs, Tensor<T> bias)
+    {
+        for (var i = 0; i < rows.Length; i += outputs)
+        {
+            var row = rows.Slice(i, outputs);
+            TensorPrimitives.Add<T>(row, bias.Values, row);
         }
     }
 
@@ -145,12 +150,7 @@ public sealed class TiledMatMulOp<T> : TapeOp<T> where T : unmanaged, IFloatingP
             stages.Forward(rowBlock, r0, input.Values.Slice(r0 * input.Cols, rows * input.Cols), input.Cols, part, rows, outputs);
             var sum = y.Values.Slice(r0 * outputs, rows * outputs);
             if (add) TensorPrimitives.Add<T>(sum, part, sum);
-            if (bias is null) return;
-            for (var i = 0; i < rows; i++)
-            {
-                var row = sum.Slice(i * outputs, outputs);
-                TensorPrimitives.Add<T>(row, bias.Values, row);
-            }
+            if (bias is not null) AddBias(sum, outputs, bias);
         }
     }
 }
